@@ -1,0 +1,46 @@
+package io.github.wschat.core.domain;
+
+import java.util.Optional;
+
+/**
+ * The largest message, in UTF-8 bytes, the chat accepts and forwards.
+ *
+ * <p>The default is API Gateway's: a WebSocket message and a {@code PostToConnection} body are both
+ * limited to 128 KB. A smaller limit is useful to keep fan-out cheap.
+ */
+public record PayloadLimit(int maxBytes) {
+
+    /** API Gateway's limit for a WebSocket message and for {@code PostToConnection} data: 128 KB. */
+    public static final PayloadLimit API_GATEWAY = new PayloadLimit(128 * 1024);
+
+    public PayloadLimit {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be at least 1, is " + maxBytes);
+        }
+    }
+
+    public static PayloadLimit ofBytes(int maxBytes) {
+        return new PayloadLimit(maxBytes);
+    }
+
+    /**
+     * Checks a message's text against the limit.
+     *
+     * @return the reason the message is refused, or empty when it may be sent
+     */
+    public Optional<MessageRejection> check(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.of(MessageRejection.of(MessageRejection.Reason.EMPTY_MESSAGE, "message is empty"));
+        }
+        // cheap bound first: a UTF-8 char takes at most 3 bytes per UTF-16 unit
+        if ((long) text.length() * 3 <= maxBytes) {
+            return Optional.empty();
+        }
+        int bytes = MessagePayload.utf8Length(text);
+        if (bytes > maxBytes) {
+            return Optional.of(MessageRejection.of(MessageRejection.Reason.MESSAGE_TOO_LARGE,
+                    "message is " + bytes + " bytes, more than the limit of " + maxBytes + " bytes"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.wschat.core.service;
+
+import io.github.wschat.core.port.in.BroadcastUseCase;
+import io.github.wschat.core.port.in.ConnectUseCase;
+import io.github.wschat.core.port.in.DefaultRouteUseCase;
+import io.github.wschat.core.port.in.DisconnectUseCase;
+import io.github.wschat.core.port.in.RejectMessageUseCase;
+import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.core.port.out.MessageSender;
+import io.github.wschat.core.port.out.ReplyRenderer;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * All the chat's use cases, wired to one set of adapters.
+ *
+ * <pre>{@code
+ * ChatServices chat = ChatServices.builder()
+ *         .connectionStore(store)
+ *         .messageSender(sender)
+ *         .replyRenderer(new JsonReplyRenderer())
+ *         .build();
+ * chat.connect().connect(new ConnectCommand(ConnectionId.of("A1"), ClientIdentity.UNKNOWN));
+ * chat.broadcast().broadcast(new BroadcastCommand(ConnectionId.of("A1"), "hello, everyone!"));
+ * }</pre>
+ */
+public final class ChatServices {
+
+    private final ConnectUseCase connect;
+    private final DisconnectUseCase disconnect;
+    private final DefaultRouteUseCase defaultRoute;
+    private final RejectMessageUseCase rejectMessage;
+    private final BroadcastUseCase broadcast;
+
+    private ChatServices(Builder builder) {
+        this.connect = new ConnectService(builder.connectionStore, builder.clock);
+        this.disconnect = new DisconnectService(builder.connectionStore);
+        this.defaultRoute = new DefaultRouteService(builder.messageSender, builder.replyRenderer);
+        this.rejectMessage = new RejectMessageService(builder.messageSender, builder.replyRenderer);
+        this.broadcast = new BroadcastService(builder.connectionStore, builder.messageSender, rejectMessage,
+                builder.broadcastSettings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ConnectUseCase connect() {
+        return connect;
+    }
+
+    public DisconnectUseCase disconnect() {
+        return disconnect;
+    }
+
+    public DefaultRouteUseCase defaultRoute() {
+        return defaultRoute;
+    }
+
+    public RejectMessageUseCase rejectMessage() {
+        return rejectMessage;
+    }
+
+    public BroadcastUseCase broadcast() {
+        return broadcast;
+    }
+
+    /** Collects the adapters; {@link #build()} fails fast on a missing one. */
+    public static final class Builder {
+        private ConnectionStore connectionStore;
+        private MessageSender messageSender;
+        private ReplyRenderer replyRenderer;
+        private Clock clock = Clock.systemUTC();
+        private BroadcastSettings broadcastSettings = BroadcastSettings.defaults();
+
+        private Builder() {
+        }
+
+        /** Required. */
+        public Builder connectionStore(ConnectionStore value) {
+            this.connectionStore = value;
+            return this;
+        }
+
+        /** Required. */
+        public Builder messageSender(MessageSender value) {
+            this.messageSender = value;
+            return this;
+        }
+
+        /** Required: renders the {@code $default} reply and error answers. */
+        public Builder replyRenderer(ReplyRenderer value) {
+            this.replyRenderer = value;
+            return this;
+        }
+
+        /** Stamps new connections; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Default {@link BroadcastSettings#defaults()}. */
+        public Builder broadcastSettings(BroadcastSettings value) {
+            this.broadcastSettings = value;
+            return this;
+        }
+
+        public ChatServices build() {
+            Objects.requireNonNull(connectionStore, "connectionStore is required");
+            Objects.requireNonNull(messageSender, "messageSender is required");
+            Objects.requireNonNull(replyRenderer, "replyRenderer is required");
+            Objects.requireNonNull(clock, "clock must not be null");
+            Objects.requireNonNull(broadcastSettings, "broadcastSettings must not be null");
+            return new ChatServices(this);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.github.wschat.core.contract;
+
+import io.github.wschat.core.domain.ClientIdentity;
+import io.github.wschat.core.domain.Connection;
+import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.port.out.ConnectionPage;
+import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.core.port.out.PageRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * What every {@link ConnectionStore} must do. An adapter's test extends this class and says how to
+ * make an empty store; every test here then runs against that adapter.
+ *
+ * <pre>{@code
+ * class MyConnectionStoreContractTest extends ConnectionStoreContract {
+ *     protected ConnectionStore createEmptyStore() { return new MyConnectionStore(…); }
+ * }
+ * }</pre>
+ */
+public abstract class ConnectionStoreContract {
+
+    /** Stores keep at least millisecond precision; tests use instants at that precision. */
+    protected static final Instant CONNECTED_AT = Instant.parse("2026-11-25T10:15:30.123Z");
+
+    private ConnectionStore store;
+
+    /** A new store holding no connection; called before each test. */
+    protected abstract ConnectionStore createEmptyStore();
+
+    /** How many connections the paging tests store; adapters backed by slow engines may lower it. */
+    protected int pagingSampleSize() {
+        return 1_234;
+    }
+
+    @BeforeEach
+    void setUpStore() {
+        store = createEmptyStore();
+    }
+
+    protected ConnectionStore store() {
+        return store;
+    }
+
+    protected static Connection connection(String id) {
+        return Connection.of(ConnectionId.of(id), CONNECTED_AT, ClientIdentity.of("203.0.113.10", "wscat/6.1.0"));
+    }
+
+    @Test
+    void given_a_saved_connection_when_found_then_every_field_is_kept() {
+        Connection saved = connection("Bq3xkcNyoAMCJpQ=");
+        store.save(saved);
+
+        assertThat(store.find(saved.id())).contains(saved);
+    }
+
+    @Test
+    void given_a_connection_with_unknown_identity_when_found_then_identity_is_unknown() {
+        Connection saved = Connection.of(ConnectionId.of("anonymous"), CONNECTED_AT, ClientIdentity.UNKNOWN);
+        store.save(saved);
+
+        assertThat(store.find(saved.id())).contains(saved);
+    }
+
+    @Test
+    void given_no_connection_when_found_then_empty() {
+        assertThat(store.find(ConnectionId.of("missing"))).isEmpty();
+    }
+
+    @Test
+    void given_a_saved_connection_when_saved_again_then_it_is_replaced() {
+        store.save(connection("A"));
+        Connection later = Connection.of(ConnectionId.of("A"), CONNECTED_AT.plus(1, ChronoUnit.HOURS), ClientIdentity.UNKNOWN);
+
+        store.save(later);
+
+        assertThat(store.find(later.id())).contains(later);
+        assertThat(allIds(PageRequest.DEFAULT_SIZE)).containsExactly("A");
+    }
+
+    @Test
+    void given_a_saved_connection_when_removed_then_it_is_gone() {
+        store.save(connection("A"));
+        store.save(connection("B"));
+
+        store.remove(ConnectionId.of("A"));
+
+        assertThat(store.find(ConnectionId.of("A"))).isEmpty();
+        assertThat(allIds(PageRequest.DEFAULT_SIZE)).containsExactly("B");
+    }
+
+    @Test
+    void removing_a_connection_that_is_not_there_does_nothing() {
+        store.save(connection("A"));
+
+        assertThatCode(() -> {
+            store.remove(ConnectionId.of("missing"));
+            store.remove(ConnectionId.of("missing"));
+        }).doesNotThrowAnyException();
+        assertThat(allIds(PageRequest.DEFAULT_SIZE)).containsExactly("A");
+    }
+
+    @Test
+    void given_an_empty_store_when_paged_then_one_last_empty_page() {
+        ConnectionPage page = store.findPage(PageRequest.first(10));
+
+        assertThat(page.connections()).isEmpty();
+        assertThat(page.next()).isEmpty();
+    }
+
+    @Test
+    void given_many_connections_when_paged_then_each_comes_exactly_once_in_bounded_pages() {
+        Set<String> saved = IntStream.range(0, pagingSampleSize()).mapToObj(i -> "conn-" + i).collect(Collectors.toSet());
+        saved.forEach(id -> store.save(connection(id)));
+
+        List<Integer> pageSizes = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        PageRequest request = PageRequest.first(100);
+        while (true) {
+            ConnectionPage page = store.findPage(request);
+            pageSizes.add(page.connections().size());
+            page.connections().forEach(c -> seen.add(c.id().value()));
+            if (page.next().isEmpty()) {
+                break;
+            }
+            request = request.after(page.next().get());
+        }
+
+        assertThat(seen).hasSize(saved.size()).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(seen)).isEqualTo(saved);
+        assertThat(pageSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(100));
+        assertThat(pageSizes.size()).isGreaterThanOrEqualTo(saved.size() / 100);
+    }
+
+    @Test
+    void given_concurrent_saves_and_removes_when_paged_then_connections_present_throughout_come_exactly_once()
+            throws Exception {
+        List<String> stable = IntStream.range(0, 300).mapToObj(i -> "stable-" + i).toList();
+        stable.forEach(id -> store.save(connection(id)));
+        AtomicBoolean iterating = new AtomicBoolean(true);
+        CountDownLatch churning = new CountDownLatch(1);
+        ExecutorService churn = Executors.newSingleThreadExecutor();
+        Future<Integer> churned = churn.submit(() -> {
+            int operations = 0;
+            for (int round = 0; iterating.get() || operations < 200; round++) {
+                String id = "churn-" + (round % 100);
+                store.save(connection(id));
+                store.remove(ConnectionId.of(id));
+                operations += 2;
+                churning.countDown();
+            }
+            return operations;
+        });
+        try {
+            assertThat(churning.await(30, TimeUnit.SECONDS)).isTrue();
+            List<String> seen = allIds(17);
+            iterating.set(false);
+
+            assertThat(seen.stream().filter(id -> id.startsWith("stable-")).toList())
+                    .hasSameSizeAs(stable).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stable);
+            assertThat(churned.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(200);
+        } finally {
+            iterating.set(false);
+            churn.shutdownNow();
+        }
+    }
+
+    /** Every id, walking all pages of the given size. */
+    protected List<String> allIds(int pageSize) {
+        List<String> ids = new ArrayList<>();
+        PageRequest request = PageRequest.first(pageSize);
+        while (true) {
+            ConnectionPage page = store.findPage(request);
+            page.connections().forEach(c -> ids.add(c.id().value()));
+            if (page.next().isEmpty()) {
+                return ids;
+            }
+            request = request.after(page.next().get());
+        }
+    }
+}

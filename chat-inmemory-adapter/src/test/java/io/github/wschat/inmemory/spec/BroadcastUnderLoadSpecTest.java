@@ -1,0 +1,215 @@
+package io.github.wschat.inmemory.spec;
+
+import io.github.wschat.core.domain.BroadcastReport;
+import io.github.wschat.core.domain.ClientIdentity;
+import io.github.wschat.core.domain.Connection;
+import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.ConnectionInfo;
+import io.github.wschat.core.domain.DeliveryOutcome;
+import io.github.wschat.core.domain.MessagePayload;
+import io.github.wschat.core.port.in.BroadcastCommand;
+import io.github.wschat.core.port.out.ConnectionPage;
+import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.core.port.out.MessageSender;
+import io.github.wschat.core.port.out.PageCursor;
+import io.github.wschat.core.port.out.PageRequest;
+import io.github.wschat.core.service.BroadcastSettings;
+import io.github.wschat.core.service.ChatServices;
+import io.github.wschat.json.JsonReplyRenderer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Broadcasts under churn and at a million recipients. */
+class BroadcastUnderLoadSpecTest {
+
+    @Test
+    void a_broadcast_during_1000_connects_and_disconnects_reaches_everyone_connected_throughout() throws Exception {
+        ChatFixture fixture = new ChatFixture(BroadcastSettings.defaults().withPageSize(25).withMaxConcurrency(8));
+        ConnectionId author = fixture.connect("author");
+        List<ConnectionId> stayers = IntStream.range(0, 500).mapToObj(i -> fixture.connect("stay-" + i)).toList();
+        AtomicBoolean broadcasting = new AtomicBoolean(true);
+        CountDownLatch churnStarted = new CountDownLatch(2);
+        ExecutorService churn = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> churners = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int thread = t;
+            churners.add(churn.submit(() -> {
+                int churned = 0;
+                // each thread connects and disconnects 500 distinct connections, and keeps going
+                // until the broadcast is over so that the two overlap from start to end
+                for (int i = 0; churned < 500 || broadcasting.get(); i++) {
+                    ConnectionId id = fixture.connect("churn-" + thread + "-" + i);
+                    churnStarted.countDown();
+                    fixture.disconnect(id);
+                    churned++;
+                }
+                return churned;
+            }));
+        }
+        try {
+            assertThat(churnStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            BroadcastReport report = (BroadcastReport) fixture.send(author, "still here?");
+            broadcasting.set(false);
+
+            int churned = 0;
+            for (Future<Integer> churner : churners) {
+                churned += churner.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(churned).isGreaterThanOrEqualTo(1_000);
+            assertThat(stayers).allSatisfy(id -> assertThat(fixture.sender.receivedBy(id)).containsExactly("still here?"));
+            assertThat(report.delivered()).isGreaterThanOrEqualTo(500);
+            assertThat(report.failed()).isZero();
+            assertThat(fixture.sender.receivedBy(author)).isEmpty();
+        } finally {
+            broadcasting.set(false);
+            churn.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_broadcast_to_a_million_recipients_keeps_sends_threads_and_pending_futures_bounded() {
+        int recipients = 1_000_000;
+        int bound = 16;
+        MillionConnections store = new MillionConnections(recipients + 1);
+        CountingAsyncSender sender = new CountingAsyncSender();
+        ChatServices chat = ChatServices.builder().connectionStore(store).messageSender(sender)
+                .replyRenderer(new JsonReplyRenderer())
+                .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(bound).withPageSize(1_000))
+                .build();
+        try {
+            BroadcastReport report = (BroadcastReport) chat.broadcast()
+                    .broadcast(new BroadcastCommand(MillionConnections.id(0), "to everyone"));
+
+            assertThat(report.attempted()).isEqualTo(recipients);
+            assertThat(report.delivered()).isEqualTo(recipients);
+            assertThat(sender.maxPending.get()).as("futures pending at once").isBetween(1, bound);
+            assertThat(sender.callingThreads).as("threads that started sends").hasSize(1);
+            assertThat(store.largestPage.get()).isEqualTo(1_000);
+        } finally {
+            sender.completer.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_blocking_sender_runs_on_at_most_max_concurrency_threads() {
+        int bound = 6;
+        MillionConnections store = new MillionConnections(20_001);
+        Set<String> sendingThreads = ConcurrentHashMap.newKeySet();
+        MessageSender blocking = new MessageSender() {
+            @Override
+            public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
+                sendingThreads.add(Thread.currentThread().getName());
+                return DeliveryOutcome.delivered();
+            }
+
+            @Override
+            public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
+                return Optional.empty();
+            }
+        };
+        ChatServices chat = ChatServices.builder().connectionStore(store).messageSender(blocking)
+                .replyRenderer(new JsonReplyRenderer())
+                .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(bound)).build();
+
+        BroadcastReport report = (BroadcastReport) chat.broadcast()
+                .broadcast(new BroadcastCommand(MillionConnections.id(0), "hi"));
+
+        assertThat(report.delivered()).isEqualTo(20_000);
+        assertThat(sendingThreads).hasSizeBetween(1, bound).allSatisfy(name -> assertThat(name).startsWith("wschat-broadcast-"));
+    }
+
+    /**
+     * A store of {@code size} connections that are made up page by page and never held together,
+     * so that the test measures the broadcast's memory, not the store's.
+     */
+    private static final class MillionConnections implements ConnectionStore {
+        private static final Instant CONNECTED_AT = Instant.parse("2026-11-25T10:00:00Z");
+        private final int size;
+        final AtomicInteger largestPage = new AtomicInteger();
+
+        MillionConnections(int size) {
+            this.size = size;
+        }
+
+        static ConnectionId id(int index) {
+            return ConnectionId.of("c" + index);
+        }
+
+        @Override
+        public ConnectionPage findPage(PageRequest request) {
+            int start = request.cursor().map(c -> Integer.parseInt(c.token())).orElse(0);
+            int end = Math.min(size, start + request.size());
+            List<Connection> page = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                page.add(Connection.of(id(i), CONNECTED_AT, ClientIdentity.UNKNOWN));
+            }
+            largestPage.accumulateAndGet(page.size(), Math::max);
+            return end < size ? ConnectionPage.of(page, PageCursor.of(Integer.toString(end))) : ConnectionPage.last(page);
+        }
+
+        @Override
+        public void save(Connection connection) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public void remove(ConnectionId id) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public Optional<Connection> find(ConnectionId id) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A non-blocking sender whose futures complete on one separate thread, counting how many are
+     * pending at once: the broadcast must never let that number pass its bound.
+     */
+    private static final class CountingAsyncSender implements MessageSender {
+        final ExecutorService completer = Executors.newSingleThreadExecutor();
+        final AtomicInteger pending = new AtomicInteger();
+        final AtomicInteger maxPending = new AtomicInteger();
+        final Set<String> callingThreads = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public CompletionStage<DeliveryOutcome> sendAsync(ConnectionId recipient, MessagePayload payload, Executor executor) {
+            callingThreads.add(Thread.currentThread().getName());
+            maxPending.accumulateAndGet(pending.incrementAndGet(), Math::max);
+            return CompletableFuture.supplyAsync(() -> {
+                pending.decrementAndGet();
+                return DeliveryOutcome.delivered();
+            }, completer);
+        }
+
+        @Override
+        public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
+            throw new AssertionError("the broadcast must use sendAsync");
+        }
+
+        @Override
+        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
+            return Optional.empty();
+        }
+    }
+}
