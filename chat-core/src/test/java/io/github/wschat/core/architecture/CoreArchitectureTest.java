@@ -3,8 +3,10 @@ package io.github.wschat.core.architecture;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.wschat.core.contract.ArchitectureRules;
+import io.github.wschat.core.contract.LibraryModuleRules;
 
 @AnalyzeClasses(packages = "io.github.wschat.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreArchitectureTest {
@@ -16,14 +18,5 @@ class CoreArchitectureTest {
     static final ArchRule core_layers_point_inwards = ArchitectureRules.coreLayersPointInwards();
 
     @ArchTest
-    static final ArchRule no_aws_types = ArchitectureRules.noAwsTypes();
-
-    @ArchTest
-    static final ArchRule no_package_cycles = ArchitectureRules.noPackageCycles();
-
-    @ArchTest
-    static final ArchRule no_java_util_logging = ArchitectureRules.noJavaUtilLogging();
-
-    @ArchTest
-    static final ArchRule no_standard_streams = ArchitectureRules.noStandardStreams();
+    static final ArchTests library_rules = ArchTests.in(LibraryModuleRules.class);
 }

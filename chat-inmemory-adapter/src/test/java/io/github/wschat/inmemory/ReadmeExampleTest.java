@@ -1,0 +1,69 @@
+package io.github.wschat.inmemory;
+
+import io.github.wschat.core.domain.BroadcastReport;
+import io.github.wschat.core.domain.ClientIdentity;
+import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.port.in.BroadcastCommand;
+import io.github.wschat.core.port.in.ConnectCommand;
+import io.github.wschat.core.service.ChatServices;
+import io.github.wschat.json.JsonReplyRenderer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's in-memory snippet compiles, runs, and is the same text as in the README. */
+class ReadmeExampleTest {
+
+    @Test
+    void the_readme_snippet_runs() {
+        // tag::readme[]
+        InMemoryConnectionStore store = InMemoryConnectionStore.create();
+        InMemoryMessageSender sender = InMemoryMessageSender.create();
+        ChatServices chat = ChatServices.builder()
+                .connectionStore(store)
+                .messageSender(sender)
+                .replyRenderer(new JsonReplyRenderer())
+                .build();
+
+        ConnectionId alice = ConnectionId.of("alice");
+        ConnectionId bob = ConnectionId.of("bob");
+        ConnectionId gone = ConnectionId.of("gone");
+        chat.connect().connect(new ConnectCommand(alice, ClientIdentity.UNKNOWN));
+        chat.connect().connect(new ConnectCommand(bob, ClientIdentity.UNKNOWN));
+        chat.connect().connect(new ConnectCommand(gone, ClientIdentity.UNKNOWN));
+        sender.markGone(gone); // closed without $disconnect: API Gateway would answer 410
+
+        BroadcastReport report = (BroadcastReport) chat.broadcast()
+                .broadcast(new BroadcastCommand(alice, "hello, everyone!"));
+
+        assertThat(sender.receivedBy(bob)).containsExactly("hello, everyone!");
+        assertThat(sender.receivedBy(alice)).isEmpty();           // the sender is skipped
+        assertThat(report.goneRemoved()).isEqualTo(1);             // the dead connection ...
+        assertThat(store.contains(gone)).isFalse();                // ... is removed from the store
+        // end::readme[]
+    }
+
+    @Test
+    void the_readme_shows_exactly_this_snippet() throws IOException {
+        List<String> source = Files.readAllLines(
+                Path.of("src/test/java/io/github/wschat/inmemory/ReadmeExampleTest.java"), StandardCharsets.UTF_8);
+        String snippet = dedent(source.subList(source.indexOf("        // tag::readme[]") + 1,
+                source.indexOf("        // end::readme[]")));
+
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+
+        assertThat(readme).contains(snippet);
+    }
+
+    private static String dedent(List<String> lines) {
+        return lines.stream().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
+                .collect(Collectors.joining("\n"));
+    }
+}
