@@ -1,0 +1,462 @@
+package io.github.wschat.aws.dynamodb;
+
+import io.github.wschat.core.domain.ClientIdentity;
+import io.github.wschat.core.domain.Connection;
+import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.port.out.ConnectionPage;
+import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.core.port.out.ConnectionStoreException;
+import io.github.wschat.core.port.out.PageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A {@link ConnectionStore} in a DynamoDB table, one item per connection, through the low-level
+ * {@link DynamoDbClient}.
+ *
+ * <p><b>Table.</b> The table is the one of the API Gateway WebSocket chat tutorial: partition key
+ * {@value #CONNECTION_ID} (String), nothing else required. Each item holds
+ * <ul>
+ *   <li>{@value #CONNECTION_ID} (S): the connection id;</li>
+ *   <li>{@value #CONNECTED_AT} (N): when the connection opened, in epoch milliseconds;</li>
+ *   <li>{@value #SOURCE_IP} (S) and {@value #USER_AGENT} (S): the client's identity, only when known;</li>
+ *   <li>the TTL attribute (N, {@value #DEFAULT_TTL_ATTRIBUTE_NAME} by default): when the item may be
+ *       deleted, in epoch <em>seconds</em>, {@code connectedAt + ttlDuration}. Enable the table's
+ *       Time to Live on this attribute so that connections whose {@code $disconnect} never came go
+ *       away by themselves.</li>
+ * </ul>
+ *
+ * <p><b>Expiry.</b> DynamoDB deletes expired items late (up to days), so reads hide them: an item
+ * whose TTL attribute is a number of seconds not after the clock's now is neither found nor
+ * listed. An item without a TTL attribute never expires, as in DynamoDB; an item without
+ * {@value #CONNECTED_AT} (such as the tutorial's own {@code $connect} writes) is read as opened at
+ * {@link Instant#EPOCH}, meaning unknown. Items that cannot be read as a connection at all are
+ * skipped by {@link #findPage} with a warning and make {@link #find} fail.
+ *
+ * <p><b>Pages.</b> {@link #findPage} makes one Scan call with {@code Limit} = the page size, and
+ * its {@code LastEvaluatedKey} becomes the page's cursor: the first page is returned before the
+ * next is read. Scans and GetItem are strongly consistent, which costs twice the read units of an
+ * eventually consistent read, so that a connection saved just before an iteration starts is in it,
+ * as the port promises. A page stops at the page size or at DynamoDB's 1 MB per call,
+ * and expired items are filtered after that, so a page may hold fewer connections than asked, even
+ * none, while a next cursor is present. With {@link Builder#scanSegments(int) scanSegments}
+ * {@code > 1}, the scan is a segmented (parallel) scan whose segments are read one after the
+ * other: the cursor names the segment and the key inside it, and each item belongs to exactly one
+ * segment, so an iteration still returns each connection once. When a segment ends before the page
+ * is full, the same call goes on with the next segment (one more Scan call), so that an empty table
+ * is still one empty last page.
+ *
+ * <p>Thread-safe. Every SDK failure becomes a {@link ConnectionStoreException} naming the
+ * operation and the table, with the SDK exception as its cause.
+ *
+ * <pre>{@code
+ * ConnectionStore store = DynamoDbConnectionStore.builder()
+ *         .dynamoDbClient(DynamoDbClient.create())
+ *         .tableName("wschat-connections")
+ *         .build();
+ * }</pre>
+ */
+public final class DynamoDbConnectionStore implements ConnectionStore {
+
+    /** Partition key (S): the connection id, as in the API Gateway chat tutorial. */
+    public static final String CONNECTION_ID = "connectionId";
+    /** When the connection opened (N), epoch milliseconds. */
+    public static final String CONNECTED_AT = "connectedAt";
+    /** The client's source IP (S), absent when unknown. */
+    public static final String SOURCE_IP = "sourceIp";
+    /** The client's user agent (S), absent when unknown. */
+    public static final String USER_AGENT = "userAgent";
+    /** The default name of the TTL attribute (N, epoch seconds). */
+    public static final String DEFAULT_TTL_ATTRIBUTE_NAME = "ttl";
+
+    /** API Gateway closes every WebSocket connection after 2 hours; this cannot be raised. */
+    public static final Duration MAX_CONNECTION_DURATION = Duration.ofHours(2);
+    /**
+     * Kept beyond {@link #MAX_CONNECTION_DURATION}, so that a connection is never expired while API
+     * Gateway may still hold it open, despite clock skew and a late {@code connectedAt}.
+     */
+    public static final Duration TTL_MARGIN = Duration.ofMinutes(15);
+    /** The default time to live of an item after {@code connectedAt}: 2 h 15 min. */
+    public static final Duration DEFAULT_TTL_DURATION = MAX_CONNECTION_DURATION.plus(TTL_MARGIN);
+    /** DynamoDB's upper bound for {@code TotalSegments}. */
+    public static final int MAX_SCAN_SEGMENTS = 1_000_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConnectionStore.class);
+
+    private static final String ID_NAME = "#id";
+    private static final String CONNECTED_AT_NAME = "#at";
+    private static final String SOURCE_IP_NAME = "#ip";
+    private static final String USER_AGENT_NAME = "#ua";
+    private static final String TTL_NAME = "#ttl";
+    private static final String NOW_VALUE = ":now";
+    private static final String CONNECTION_PROJECTION =
+            String.join(", ", ID_NAME, CONNECTED_AT_NAME, SOURCE_IP_NAME, USER_AGENT_NAME);
+    /** Keeps what {@link #isLive} keeps: the two must agree, or find and findPage would disagree. */
+    private static final String LIVE_FILTER =
+            "attribute_not_exists(" + TTL_NAME + ") OR " + TTL_NAME + " > " + NOW_VALUE;
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final String ttlAttributeName;
+    private final Duration ttlDuration;
+    private final Clock clock;
+    private final int scanSegments;
+    private final Map<String, String> attributeNames;
+
+    private DynamoDbConnectionStore(Builder builder) {
+        this.dynamoDb = builder.dynamoDbClient;
+        this.tableName = builder.tableName;
+        this.ttlAttributeName = builder.ttlAttributeName;
+        this.ttlDuration = builder.ttlDuration;
+        this.clock = builder.clock;
+        this.scanSegments = builder.scanSegments;
+        this.attributeNames = Map.of(
+                ID_NAME, CONNECTION_ID,
+                CONNECTED_AT_NAME, CONNECTED_AT,
+                SOURCE_IP_NAME, SOURCE_IP,
+                USER_AGENT_NAME, USER_AGENT,
+                TTL_NAME, ttlAttributeName);
+    }
+
+    /** A builder; {@link Builder#dynamoDbClient} and {@link Builder#tableName} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this store's settings, to make a store that differs in some. */
+    public Builder toBuilder() {
+        return new Builder()
+                .dynamoDbClient(dynamoDb)
+                .tableName(tableName)
+                .ttlAttributeName(ttlAttributeName)
+                .ttlDuration(ttlDuration)
+                .clock(clock)
+                .scanSegments(scanSegments);
+    }
+
+    @Override
+    public void save(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        Map<String, AttributeValue> item = toItem(connection);
+        call("PutItem", () -> dynamoDb.putItem(put -> put.tableName(tableName).item(item)));
+    }
+
+    @Override
+    public void remove(ConnectionId id) {
+        Objects.requireNonNull(id, "id");
+        // DeleteItem of a missing key succeeds: removing twice is harmless
+        call("DeleteItem", () -> dynamoDb.deleteItem(delete -> delete.tableName(tableName).key(keyOf(id.value()))));
+    }
+
+    @Override
+    public Optional<Connection> find(ConnectionId id) {
+        Objects.requireNonNull(id, "id");
+        GetItemResponse response = call("GetItem", () -> dynamoDb.getItem(get -> get
+                .tableName(tableName)
+                .key(keyOf(id.value()))
+                .consistentRead(true)
+                .projectionExpression(CONNECTION_PROJECTION + ", " + TTL_NAME)
+                .expressionAttributeNames(attributeNames)));
+        if (!response.hasItem() || response.item().isEmpty() || !isLive(response.item(), nowInEpochSeconds())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(toConnection(response.item()));
+        } catch (IllegalArgumentException e) {
+            throw new ConnectionStoreException("Item " + id + " of DynamoDB table '" + tableName
+                    + "' is not a connection: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the request's cursor was not made by a store of this
+     *                                  table with the same number of scan segments
+     */
+    @Override
+    public ConnectionPage findPage(PageRequest request) {
+        Objects.requireNonNull(request, "request");
+        Optional<ScanCursor> cursor = request.cursor().map(c -> ScanCursor.decode(c, scanSegments));
+        int segment = cursor.map(ScanCursor::segment).orElse(0);
+        String startKey = cursor.flatMap(ScanCursor::startKey).orElse(null);
+        long now = nowInEpochSeconds();
+        List<Connection> connections = new ArrayList<>();
+        while (true) {
+            ScanResponse response = scan(segment, startKey, request.size() - connections.size(), now);
+            addConnections(response, connections);
+            Optional<String> lastKey = lastEvaluatedKeyOf(response);
+            if (lastKey.isPresent()) {
+                return ConnectionPage.of(connections, ScanCursor.after(segment, scanSegments, lastKey.get()).encode());
+            }
+            segment++;
+            if (segment == scanSegments) {
+                return ConnectionPage.last(connections);
+            }
+            if (connections.size() == request.size()) {
+                return ConnectionPage.of(connections, ScanCursor.startOf(segment, scanSegments).encode());
+            }
+            // the segment is done and the page has room: fill it from the next segment, so that an
+            // empty table is one empty last page rather than one empty page per segment
+            startKey = null;
+        }
+    }
+
+    /** One Scan call in {@code segment}, after {@code startKey} or from the segment's start when null. */
+    private ScanResponse scan(int segment, String startKey, int limit, long now) {
+        ScanRequest.Builder scan = ScanRequest.builder()
+                .tableName(tableName)
+                .limit(limit)
+                .consistentRead(true)
+                .projectionExpression(CONNECTION_PROJECTION)
+                .filterExpression(LIVE_FILTER)
+                .expressionAttributeNames(attributeNames)
+                .expressionAttributeValues(Map.of(NOW_VALUE, number(now)));
+        if (scanSegments > 1) {
+            scan.segment(segment).totalSegments(scanSegments);
+        }
+        if (startKey != null) {
+            scan.exclusiveStartKey(keyOf(startKey));
+        }
+        ScanResponse response = call("Scan", () -> dynamoDb.scan(scan.build()));
+        LOG.debug("Scanned segment {}/{} of table '{}': {} of {} items live, more: {}", segment, scanSegments,
+                tableName, response.items().size(), response.scannedCount(), response.hasLastEvaluatedKey());
+        return response;
+    }
+
+    private void addConnections(ScanResponse response, List<Connection> connections) {
+        for (Map<String, AttributeValue> item : response.items()) {
+            try {
+                connections.add(toConnection(item));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Skipping an item of DynamoDB table '{}' that is not a connection: {}", tableName, e.getMessage());
+            }
+        }
+    }
+
+    private Optional<String> lastEvaluatedKeyOf(ScanResponse response) {
+        if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(partitionKeyOf(response.lastEvaluatedKey()));
+    }
+
+    private String partitionKeyOf(Map<String, AttributeValue> lastEvaluatedKey) {
+        AttributeValue key = lastEvaluatedKey.get(CONNECTION_ID);
+        if (lastEvaluatedKey.size() != 1 || key == null || key.s() == null || key.s().isEmpty()) {
+            throw new ConnectionStoreException("DynamoDB table '" + tableName + "' does not have the key schema of a"
+                    + " connections table (partition key '" + CONNECTION_ID + "' of type S only); Scan returned"
+                    + " a LastEvaluatedKey of attributes " + lastEvaluatedKey.keySet());
+        }
+        return key.s();
+    }
+
+    private Map<String, AttributeValue> toItem(Connection connection) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(CONNECTION_ID, AttributeValue.fromS(connection.id().value()));
+        item.put(CONNECTED_AT, number(connection.connectedAt().toEpochMilli()));
+        connection.identity().knownSourceIp().ifPresent(ip -> item.put(SOURCE_IP, AttributeValue.fromS(ip)));
+        connection.identity().knownUserAgent().ifPresent(agent -> item.put(USER_AGENT, AttributeValue.fromS(agent)));
+        item.put(ttlAttributeName, number(connection.connectedAt().plus(ttlDuration).getEpochSecond()));
+        return item;
+    }
+
+    /** @throws IllegalArgumentException if the item is not one of a connection */
+    private static Connection toConnection(Map<String, AttributeValue> item) {
+        AttributeValue id = item.get(CONNECTION_ID);
+        if (id == null || id.s() == null) {
+            throw new IllegalArgumentException("no string attribute '" + CONNECTION_ID + "'");
+        }
+        if (!ConnectionId.isValid(id.s())) {
+            throw new IllegalArgumentException("'" + CONNECTION_ID + "' is not a valid connection id");
+        }
+        AttributeValue connectedAt = item.get(CONNECTED_AT);
+        Instant openedAt = connectedAt == null ? Instant.EPOCH : Instant.ofEpochMilli(longOf(connectedAt, CONNECTED_AT));
+        ClientIdentity identity = ClientIdentity.of(stringOf(item.get(SOURCE_IP)), stringOf(item.get(USER_AGENT)));
+        return Connection.of(ConnectionId.of(id.s()), openedAt, identity);
+    }
+
+    /** Whether the item is not expired: it has no TTL attribute, or one after {@code now}. */
+    private boolean isLive(Map<String, AttributeValue> item, long nowInEpochSeconds) {
+        AttributeValue ttl = item.get(ttlAttributeName);
+        if (ttl == null) {
+            return true;
+        }
+        // like the filter, a TTL that is not a number does not compare greater than now
+        return ttl.n() != null && new BigDecimal(ttl.n()).compareTo(BigDecimal.valueOf(nowInEpochSeconds)) > 0;
+    }
+
+    private static long longOf(AttributeValue value, String name) {
+        if (value.n() == null) {
+            throw new IllegalArgumentException("'" + name + "' is not a number");
+        }
+        try {
+            return new BigDecimal(value.n()).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + name + "' is not a whole number of milliseconds", e);
+        }
+    }
+
+    private static String stringOf(AttributeValue value) {
+        return value == null ? null : value.s();
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static Map<String, AttributeValue> keyOf(String connectionId) {
+        return Map.of(CONNECTION_ID, AttributeValue.fromS(connectionId));
+    }
+
+    private long nowInEpochSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private <T> T call(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw new ConnectionStoreException(
+                    "DynamoDB " + operation + " on table '" + tableName + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The table the connections are kept in. */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The attribute holding each item's expiry, in epoch seconds. */
+    public String ttlAttributeName() {
+        return ttlAttributeName;
+    }
+
+    /** How long after {@code connectedAt} an item expires. */
+    public Duration ttlDuration() {
+        return ttlDuration;
+    }
+
+    /** How many segments a scan is split into; 1 for a plain scan. */
+    public int scanSegments() {
+        return scanSegments;
+    }
+
+    @Override
+    public String toString() {
+        return "DynamoDbConnectionStore[table=" + tableName + ", ttlAttribute=" + ttlAttributeName
+                + ", ttl=" + ttlDuration + ", scanSegments=" + scanSegments + "]";
+    }
+
+    /**
+     * Builds a {@link DynamoDbConnectionStore}.
+     *
+     * <pre>{@code
+     * DynamoDbConnectionStore store = DynamoDbConnectionStore.builder()
+     *         .dynamoDbClient(dynamoDbClient)          // required, shared and closed by the caller
+     *         .tableName("wschat-connections")         // required
+     *         .ttlAttributeName("ttl")                 // default "ttl"
+     *         .ttlDuration(Duration.ofMinutes(135))    // default 2 h (API Gateway's maximum) + 15 min
+     *         .clock(Clock.systemUTC())                // default; "now" for hiding expired items
+     *         .scanSegments(1)                         // default; > 1 for a segmented scan
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+
+        private DynamoDbClient dynamoDbClient;
+        private String tableName;
+        private String ttlAttributeName = DEFAULT_TTL_ATTRIBUTE_NAME;
+        private Duration ttlDuration = DEFAULT_TTL_DURATION;
+        private Clock clock = Clock.systemUTC();
+        private int scanSegments = 1;
+
+        private Builder() {
+        }
+
+        /** The client to call DynamoDB with; required. The store does not close it. */
+        public Builder dynamoDbClient(DynamoDbClient dynamoDbClient) {
+            this.dynamoDbClient = dynamoDbClient;
+            return this;
+        }
+
+        /** The name (or ARN) of the connections table; required. */
+        public Builder tableName(String tableName) {
+            this.tableName = tableName;
+            return this;
+        }
+
+        /** The attribute the table's Time to Live is enabled on; default {@value DynamoDbConnectionStore#DEFAULT_TTL_ATTRIBUTE_NAME}. */
+        public Builder ttlAttributeName(String ttlAttributeName) {
+            this.ttlAttributeName = ttlAttributeName;
+            return this;
+        }
+
+        /**
+         * How long after {@code connectedAt} an item expires; default {@link DynamoDbConnectionStore#DEFAULT_TTL_DURATION},
+         * API Gateway's maximum connection duration plus {@link DynamoDbConnectionStore#TTL_MARGIN}.
+         */
+        public Builder ttlDuration(Duration ttlDuration) {
+            this.ttlDuration = ttlDuration;
+            return this;
+        }
+
+        /** The clock telling now, to hide expired items; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Splits each scan into this many segments, read one after the other; default 1 (a plain
+         * scan). At most {@link DynamoDbConnectionStore#MAX_SCAN_SEGMENTS}.
+         */
+        public Builder scanSegments(int scanSegments) {
+            this.scanSegments = scanSegments;
+            return this;
+        }
+
+        /**
+         * The store.
+         *
+         * @throws IllegalStateException if a required value is missing or a value is out of range
+         */
+        public DynamoDbConnectionStore build() {
+            require(dynamoDbClient != null, "dynamoDbClient is required");
+            require(tableName != null && !tableName.isBlank(), "tableName is required and must not be blank");
+            require(ttlAttributeName != null && !ttlAttributeName.isBlank(), "ttlAttributeName must not be blank");
+            require(!List.of(CONNECTION_ID, CONNECTED_AT, SOURCE_IP, USER_AGENT).contains(ttlAttributeName),
+                    "ttlAttributeName must differ from the other attributes, is '" + ttlAttributeName + "'");
+            require(ttlDuration != null && !ttlDuration.isNegative() && !ttlDuration.isZero(),
+                    "ttlDuration must be positive, is " + ttlDuration);
+            require(clock != null, "clock must not be null");
+            require(scanSegments >= 1 && scanSegments <= MAX_SCAN_SEGMENTS,
+                    "scanSegments must be 1 to " + MAX_SCAN_SEGMENTS + ", is " + scanSegments);
+            return new DynamoDbConnectionStore(this);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalStateException("DynamoDbConnectionStore: " + message);
+            }
+        }
+    }
+}

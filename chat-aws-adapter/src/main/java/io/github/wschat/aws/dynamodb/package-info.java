@@ -1,0 +1,8 @@
+/**
+ * The DynamoDB adapter of the chat's {@link io.github.wschat.core.port.out.ConnectionStore}:
+ * {@link io.github.wschat.aws.dynamodb.DynamoDbConnectionStore}, one item per connection in a table
+ * keyed by {@code connectionId} (the API Gateway WebSocket chat tutorial's table), with a TTL
+ * attribute so that connections whose {@code $disconnect} never came expire. Reads page through
+ * Scan's {@code LastEvaluatedKey}, so a table of any size is read whole, one page per call.
+ */
+package io.github.wschat.aws.dynamodb;
