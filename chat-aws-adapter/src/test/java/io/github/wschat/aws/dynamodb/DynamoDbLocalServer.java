@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link DynamoDbClient} with the light {@link UrlConnectionHttpClient}, an endpoint override, a
  * region and static dummy credentials.
  */
-final class DynamoDbLocalServer implements AutoCloseable {
+public final class DynamoDbLocalServer implements AutoCloseable {
 
     private static final int START_ATTEMPTS = 5;
 
@@ -36,7 +36,7 @@ final class DynamoDbLocalServer implements AutoCloseable {
     }
 
     /** Starts an in-memory server on a free port. */
-    static DynamoDbLocalServer start() throws Exception {
+    public static DynamoDbLocalServer start() throws Exception {
         Exception last = null;
         // the free port found may be taken by someone else before the server binds it: try another
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
@@ -54,16 +54,16 @@ final class DynamoDbLocalServer implements AutoCloseable {
         throw last;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** A new client of this server, closed with it; {@code interceptors} see every call. */
-    DynamoDbClient newClient(ExecutionInterceptor... interceptors) {
+    public DynamoDbClient newClient(ExecutionInterceptor... interceptors) {
         return newClient(ClientOverrideConfiguration.builder().executionInterceptors(List.of(interceptors)).build());
     }
 
-    DynamoDbClient newClient(ClientOverrideConfiguration configuration) {
+    public DynamoDbClient newClient(ClientOverrideConfiguration configuration) {
         DynamoDbClient client = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
@@ -76,7 +76,7 @@ final class DynamoDbLocalServer implements AutoCloseable {
     }
 
     /** Stops the server, leaving its clients open: their calls then fail to connect. */
-    void stopServer() {
+    public void stopServer() {
         try {
             server.stop();
         } catch (Exception e) {

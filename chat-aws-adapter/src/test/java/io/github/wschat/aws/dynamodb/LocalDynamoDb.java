@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** DynamoDB Local embedded, and tables in it laid out as the API Gateway chat tutorial's connections table. */
-final class LocalDynamoDb {
+public final class LocalDynamoDb {
 
     /** BatchWriteItem takes at most 25 items a call. */
     private static final int BATCH_SIZE = 25;
@@ -30,13 +30,13 @@ final class LocalDynamoDb {
     }
 
     /** DynamoDB Local in this JVM, in memory; {@link AmazonDynamoDBLocal#shutdown()} it after use. */
-    static AmazonDynamoDBLocal startEmbedded() {
+    public static AmazonDynamoDBLocal startEmbedded() {
         // true disables telemetry: no call home, no metadata file left in the working directory
         return DynamoDBEmbedded.create(true);
     }
 
     /** Creates an empty table keyed by {@code connectionId} (S) and returns its name. */
-    static String createConnectionsTable(DynamoDbClient client) {
+    public static String createConnectionsTable(DynamoDbClient client) {
         String name = "connections-" + TABLES.incrementAndGet();
         client.createTable(create -> create
                 .tableName(name)
@@ -48,12 +48,12 @@ final class LocalDynamoDb {
         return name;
     }
 
-    static void deleteTable(DynamoDbClient client, String name) {
+    public static void deleteTable(DynamoDbClient client, String name) {
         client.deleteTable(delete -> delete.tableName(name));
     }
 
     /** Writes items with BatchWriteItem, 25 a call, writing again what DynamoDB left unprocessed. */
-    static void batchWrite(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items) {
+    public static void batchWrite(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items) {
         for (int from = 0; from < items.size(); from += BATCH_SIZE) {
             List<WriteRequest> batch = new ArrayList<>();
             for (Map<String, AttributeValue> item : items.subList(from, Math.min(from + BATCH_SIZE, items.size()))) {
