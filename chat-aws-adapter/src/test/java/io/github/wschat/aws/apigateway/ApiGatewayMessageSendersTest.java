@@ -1,0 +1,191 @@
+package io.github.wschat.aws.apigateway;
+
+import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.DeliveryOutcome;
+import io.github.wschat.core.domain.MessagePayload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApiGatewayMessageSendersTest {
+
+    private static final URI PRODUCTION = URI.create("https://abc123.execute-api.eu-west-1.amazonaws.com/production");
+    private static final URI STAGING = URI.create("https://abc123.execute-api.eu-west-1.amazonaws.com/staging");
+
+    /** Counts the senders (and so the SDK clients) made: each one runs the settings once. */
+    private final AtomicInteger sendersMade = new AtomicInteger();
+    private ApiGatewayMessageSenders senders;
+
+    @AfterEach
+    void close() {
+        if (senders != null) {
+            senders.close();
+        }
+    }
+
+    private ApiGatewayMessageSenders.Builder counting() {
+        return ApiGatewayMessageSenders.builder().senderSettings(builder -> {
+            sendersMade.incrementAndGet();
+            TestSenders.withTestSettings(builder);
+        });
+    }
+
+    @Test
+    void given_the_same_endpoint_twice_then_the_same_sender_and_one_client() {
+        senders = counting().build();
+
+        ApiGatewayMessageSender first = senders.forEndpoint(PRODUCTION);
+        ApiGatewayMessageSender second = senders.forEndpoint(URI.create(PRODUCTION.toString()));
+
+        assertThat(second).isSameAs(first);
+        assertThat(sendersMade).hasValue(1);
+        assertThat(first.endpoint()).contains(PRODUCTION);
+    }
+
+    @Test
+    void given_spellings_of_one_endpoint_then_the_same_sender() {
+        senders = counting().build();
+
+        ApiGatewayMessageSender plain = senders.forEndpoint(PRODUCTION);
+
+        assertThat(senders.forEndpoint(URI.create(PRODUCTION + "/"))).isSameAs(plain);
+        assertThat(senders.forEndpoint(URI.create("HTTPS://ABC123.execute-api.eu-west-1.amazonaws.com/production")))
+                .isSameAs(plain);
+        assertThat(sendersMade).hasValue(1);
+    }
+
+    @Test
+    void given_different_endpoints_then_different_senders_and_clients() {
+        senders = counting().build();
+
+        ApiGatewayMessageSender production = senders.forEndpoint(PRODUCTION);
+        ApiGatewayMessageSender staging = senders.forEndpoint(STAGING);
+
+        assertThat(staging).isNotSameAs(production);
+        assertThat(production.endpoint()).contains(PRODUCTION);
+        assertThat(staging.endpoint()).contains(STAGING);
+        assertThat(sendersMade).hasValue(2);
+    }
+
+    @Test
+    void given_many_threads_asking_for_one_endpoint_at_once_then_one_sender_is_made() throws Exception {
+        senders = counting().build();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ApiGatewayMessageSender>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                results.add(callers.submit(() -> {
+                    start.await();
+                    return senders.forEndpoint(PRODUCTION);
+                }));
+            }
+            start.countDown();
+            Set<ApiGatewayMessageSender> distinct = new HashSet<>();
+            for (Future<ApiGatewayMessageSender> result : results) {
+                distinct.add(result.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(distinct).hasSize(1);
+            assertThat(sendersMade).hasValue(1);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_endpoint_of_an_event_is_https_domain_name_slash_stage() {
+        assertThat(ApiGatewayMessageSenders.endpointOf("abc123.execute-api.eu-west-1.amazonaws.com", "production"))
+                .isEqualTo(PRODUCTION);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "evil.example.com/x, production",
+            "user@evil.example.com, production",
+            "'', production",
+            "abc123.execute-api.eu-west-1.amazonaws.com, ../admin",
+            "abc123.execute-api.eu-west-1.amazonaws.com, prod/x",
+            "abc123.execute-api.eu-west-1.amazonaws.com, prod?x=1",
+            "abc123.execute-api.eu-west-1.amazonaws.com, ''"
+    })
+    void a_domain_name_or_stage_that_would_change_the_uri_is_refused(String domainName, String stage) {
+        assertThatThrownBy(() -> ApiGatewayMessageSenders.endpointOf(domainName, stage))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void without_an_explicit_endpoint_the_event_domain_and_stage_choose_the_sender() {
+        senders = counting().build();
+
+        ApiGatewayMessageSender sender = senders.forDomainAndStage("abc123.execute-api.eu-west-1.amazonaws.com", "staging");
+
+        assertThat(sender.endpoint()).contains(STAGING);
+        assertThat(senders.forEndpoint(STAGING)).isSameAs(sender);
+    }
+
+    @Test
+    void an_explicit_endpoint_wins_over_the_event_domain_and_stage() {
+        URI custom = URI.create("https://chat.example.com/v1");
+        senders = counting().endpoint(custom).build();
+
+        ApiGatewayMessageSender fromEvent = senders.forDomainAndStage("chat.example.com", "production");
+
+        assertThat(fromEvent.endpoint()).contains(custom);
+        assertThat(senders.forDomainAndStage("abc123.execute-api.eu-west-1.amazonaws.com", "staging"))
+                .isSameAs(fromEvent);
+        assertThat(senders.explicitEndpoint()).contains(custom);
+        assertThat(sendersMade).hasValue(1);
+    }
+
+    @Test
+    void a_sender_from_the_cache_reaches_its_endpoint() {
+        try (FakeConnectionsApi api = FakeConnectionsApi.start()) {
+            senders = counting().endpoint(api.endpoint()).build();
+            ConnectionId id = api.connect("cached");
+
+            DeliveryOutcome first = senders.forDomainAndStage("ignored.example.com", "ignored")
+                    .send(id, MessagePayload.of("one"));
+            DeliveryOutcome second = senders.forDomainAndStage("ignored.example.com", "ignored")
+                    .send(id, MessagePayload.of("two"));
+
+            assertThat(first.isDelivered()).isTrue();
+            assertThat(second.isDelivered()).isTrue();
+            assertThat(api.receivedBy(id)).containsExactly("one", "two");
+            assertThat(sendersMade).hasValue(1);
+        }
+    }
+
+    @Test
+    void once_closed_no_sender_is_handed_out() {
+        senders = counting().build();
+        senders.forEndpoint(PRODUCTION);
+
+        senders.close();
+
+        assertThatThrownBy(() -> senders.forEndpoint(PRODUCTION)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> senders.forEndpoint(STAGING)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void an_explicit_endpoint_must_be_absolute() {
+        assertThatThrownBy(() -> ApiGatewayMessageSenders.builder().endpoint(URI.create("/production")).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

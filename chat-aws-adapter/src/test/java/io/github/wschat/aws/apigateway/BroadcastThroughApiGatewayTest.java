@@ -1,0 +1,202 @@
+package io.github.wschat.aws.apigateway;
+
+import io.github.wschat.aws.apigateway.FakeConnectionsApi.Answer;
+import io.github.wschat.core.domain.BroadcastReport;
+import io.github.wschat.core.domain.BroadcastResult;
+import io.github.wschat.core.domain.ClientIdentity;
+import io.github.wschat.core.domain.Connection;
+import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.ConnectionInfo;
+import io.github.wschat.core.domain.DeliveryOutcome;
+import io.github.wschat.core.domain.MessagePayload;
+import io.github.wschat.core.domain.RecipientFailure;
+import io.github.wschat.core.port.in.BroadcastCommand;
+import io.github.wschat.core.port.out.MessageSender;
+import io.github.wschat.core.service.BroadcastSettings;
+import io.github.wschat.core.service.ChatServices;
+import io.github.wschat.json.JsonReplyRenderer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The core's broadcast, fanned out through the real SDK client to a loopback {@code @connections}
+ * API: the in-flight bound holds end to end, gone connections leave the store, and the broadcast
+ * leaves no thread behind.
+ */
+class BroadcastThroughApiGatewayTest {
+
+    private static final String MESSAGE = "hello, everyone!";
+    private static final String BROADCAST_THREAD_PREFIX = "wschat-broadcast-";
+
+    private FakeConnectionsApi api;
+    private ApiGatewayMessageSender sender;
+    private SkipListConnectionStore store;
+
+    @BeforeEach
+    void setUp() {
+        api = FakeConnectionsApi.start();
+        sender = TestSenders.senderFor(api).build();
+        store = new SkipListConnectionStore();
+    }
+
+    @AfterEach
+    void tearDown() {
+        sender.close();
+        api.close();
+    }
+
+    @Test
+    void given_200_recipients_and_a_slow_gateway_when_broadcast_with_concurrency_8_then_bounded_complete_and_no_thread_left()
+            throws InterruptedException {
+        ConnectionId author = stored(api.connect("author"));
+        List<ConnectionId> live = new ArrayList<>();
+        List<ConnectionId> gone = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ConnectionId id = stored(ConnectionId.of(String.format("r%03d", i)));
+            if (i % 10 == 3) {
+                gone.add(id);
+            } else {
+                live.add(api.connect(id, FakeConnectionsApi.IDENTITY));
+            }
+        }
+        ThreadRecordingSender recording = new ThreadRecordingSender(sender);
+        ChatServices chat = chat(recording, BroadcastSettings.defaults().withMaxConcurrency(8).withPageSize(50));
+        warmUp();
+        api.latency(Duration.ofMillis(20));
+        int nonDaemonBefore = liveNonDaemonThreads();
+
+        BroadcastResult result = chat.broadcast().broadcast(new BroadcastCommand(author, MESSAGE));
+
+        assertThat(result).isEqualTo(new BroadcastReport(200, 180, 20, 0, List.of()));
+        assertThat(api.maxConcurrentRequests()).isBetween(2, 8);
+        assertThat(api.totalRequests()).isEqualTo(200);
+        assertThat(live).allSatisfy(id -> assertThat(api.receivedBy(id)).containsExactly(MESSAGE));
+        assertThat(api.receivedBy(author)).isEmpty();
+        assertThat(gone).allSatisfy(id -> assertThat(store.find(id)).isEmpty());
+        assertThat(live).allSatisfy(id -> assertThat(store.find(id)).isPresent());
+        assertThat(store.size()).isEqualTo(1 + 180);
+
+        assertThat(recording.threads()).isNotEmpty().hasSizeLessThanOrEqualTo(8)
+                .allSatisfy(thread -> assertThat(thread.getName()).startsWith(BROADCAST_THREAD_PREFIX));
+        assertThat(stillAliveAfterJoining(recording.threads(), Duration.ofSeconds(10))).isEmpty();
+        assertThat(stillAliveAfterJoining(threadsNamed(BROADCAST_THREAD_PREFIX), Duration.ofSeconds(10))).isEmpty();
+        assertThat(liveNonDaemonThreads()).isEqualTo(nonDaemonBefore);
+    }
+
+    @Test
+    void given_throttled_and_failing_recipients_when_broadcast_then_the_sdk_retries_each_and_the_report_counts_them() {
+        ConnectionId author = stored(api.connect("author"));
+        List<ConnectionId> recovering = new ArrayList<>();
+        List<ConnectionId> broken = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ConnectionId id = stored(api.connect(String.format("r%02d", i)));
+            if (i % 10 == 1) {
+                api.answerNext(id, Answer.error(429));
+                recovering.add(id);
+            } else if (i % 10 == 2) {
+                api.answerAlways(id, Answer.error(500));
+                broken.add(id);
+            }
+        }
+        ChatServices chat = chat(sender, BroadcastSettings.defaults().withMaxConcurrency(8));
+
+        BroadcastResult result = chat.broadcast().broadcast(new BroadcastCommand(author, MESSAGE));
+
+        assertThat(result).isInstanceOf(BroadcastReport.class);
+        BroadcastReport report = (BroadcastReport) result;
+        assertThat(report.attempted()).isEqualTo(50);
+        assertThat(report.delivered()).isEqualTo(45);
+        assertThat(report.goneRemoved()).isZero();
+        assertThat(report.failed()).isEqualTo(5);
+        assertThat(report.failures()).extracting(RecipientFailure::recipient)
+                .containsExactlyInAnyOrderElementsOf(broken);
+        assertThat(report.failures()).extracting(RecipientFailure::reason)
+                .allSatisfy(reason -> assertThat(reason).startsWith("server error")
+                        .endsWith("after " + TestSenders.MAX_ATTEMPTS + " attempts"));
+        assertThat(recovering).allSatisfy(id -> {
+            assertThat(api.requestsFor(id)).isEqualTo(2);
+            assertThat(api.receivedBy(id)).containsExactly(MESSAGE);
+        });
+        assertThat(broken).allSatisfy(id -> assertThat(api.requestsFor(id)).isEqualTo(TestSenders.MAX_ATTEMPTS));
+        assertThat(store.size()).isEqualTo(51);
+    }
+
+    private ChatServices chat(MessageSender messageSender, BroadcastSettings settings) {
+        return ChatServices.builder()
+                .connectionStore(store)
+                .messageSender(messageSender)
+                .replyRenderer(new JsonReplyRenderer())
+                .broadcastSettings(settings)
+                .build();
+    }
+
+    private ConnectionId stored(ConnectionId id) {
+        store.save(Connection.of(id, Instant.parse("2026-11-25T10:15:30Z"), ClientIdentity.UNKNOWN));
+        return id;
+    }
+
+    /** One send before the baseline, so that threads the SDK and the JDK start once are not counted as leaks. */
+    private void warmUp() {
+        ConnectionId warmUp = api.connect("warm-up");
+        assertThat(sender.send(warmUp, MessagePayload.of("warm-up")).isDelivered()).isTrue();
+        api.resetStatistics();
+    }
+
+    private static Set<Thread> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(prefix))
+                .collect(Collectors.toSet());
+    }
+
+    /** Joins the threads, all within the timeout, and returns those still alive. */
+    private static List<Thread> stillAliveAfterJoining(Set<Thread> threads, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread thread : threads) {
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return threads.stream().filter(Thread::isAlive).toList();
+    }
+
+    /** Remembers which threads sent: the broadcast's pool threads, to check they end. */
+    private static final class ThreadRecordingSender implements MessageSender {
+        private final MessageSender delegate;
+        private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        ThreadRecordingSender(MessageSender delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
+            threads.add(Thread.currentThread());
+            return delegate.send(recipient, payload);
+        }
+
+        @Override
+        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
+            return delegate.connectionInfo(id);
+        }
+
+        Set<Thread> threads() {
+            return Set.copyOf(threads);
+        }
+    }
+
+    private static int liveNonDaemonThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && !thread.isDaemon())
+                .count();
+    }
+}
