@@ -1,5 +1,6 @@
 /**
- * The documented WebSocket chat app as thin Lambda handlers, deployed by the module's SAM template.
- * Filled in by the Lambda example issue.
+ * The AWS "WebSocket chat app" tutorial in Java: four Lambda handlers named after the tutorial's
+ * functions, each only wiring, over one {@link io.github.wschat.example.ChatApplication} built once
+ * per container from the environment. Deployed by this module's {@code template.yaml}.
  */
 package io.github.wschat.example;

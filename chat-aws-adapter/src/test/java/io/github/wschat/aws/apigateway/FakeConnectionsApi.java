@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * or held until released; the server counts requests per id, the most requests it served at once
  * and the client ports it saw (one per TCP connection).
  */
-final class FakeConnectionsApi implements AutoCloseable {
+public final class FakeConnectionsApi implements AutoCloseable {
 
     static final String STAGE = "test";
     static final Instant CONNECTED_AT = Instant.parse("2026-11-25T10:15:30Z");
@@ -67,24 +67,24 @@ final class FakeConnectionsApi implements AutoCloseable {
     private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
 
     /** One scripted answer: a status (with its API Gateway error type) and an optional delay. */
-    record Answer(int status, String errorType, Duration delay, String body) {
+    public record Answer(int status, String errorType, Duration delay, String body) {
 
-        static Answer ok() {
+        public static Answer ok() {
             return new Answer(200, null, Duration.ZERO, null);
         }
 
         /** 200 with this body instead of the usual one (GET only). */
-        static Answer okWithBody(String body) {
+        public static Answer okWithBody(String body) {
             return new Answer(200, null, Duration.ZERO, body);
         }
 
         /** An error as API Gateway sends it, with the error type of the status. */
-        static Answer error(int status) {
+        public static Answer error(int status) {
             return new Answer(status, errorTypeOf(status), Duration.ZERO, null);
         }
 
         /** An error without {@code x-amzn-ErrorType}, as a proxy in between might send it. */
-        static Answer bareError(int status) {
+        public static Answer bareError(int status) {
             return new Answer(status, null, Duration.ZERO, null);
         }
 
@@ -106,7 +106,7 @@ final class FakeConnectionsApi implements AutoCloseable {
     }
 
     /** What a request looked like. */
-    record RecordedRequest(String method, String path, String connectionId, Map<String, List<String>> headers) {
+    public record RecordedRequest(String method, String path, String connectionId, Map<String, List<String>> headers) {
 
         String header(String name) {
             return headers.entrySet().stream()
@@ -149,7 +149,7 @@ final class FakeConnectionsApi implements AutoCloseable {
         server.start();
     }
 
-    static FakeConnectionsApi start() {
+    public static FakeConnectionsApi start() {
         try {
             return new FakeConnectionsApi();
         } catch (IOException e) {
@@ -158,46 +158,46 @@ final class FakeConnectionsApi implements AutoCloseable {
     }
 
     /** The management endpoint: {@code http://127.0.0.1:{port}/test}. */
-    URI endpoint() {
+    public URI endpoint() {
         InetSocketAddress address = server.getAddress();
         return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/" + STAGE);
     }
 
     /** Makes {@code id} a live connection of the default identity. */
-    ConnectionId connect(String id) {
+    public ConnectionId connect(String id) {
         return connect(ConnectionId.of(id), IDENTITY);
     }
 
-    ConnectionId connect(ConnectionId id, ClientIdentity identity) {
+    public ConnectionId connect(ConnectionId id, ClientIdentity identity) {
         live.put(id.value(), new Live(identity));
         return id;
     }
 
-    boolean isLive(ConnectionId id) {
+    public boolean isLive(ConnectionId id) {
         return live.containsKey(id.value());
     }
 
     /** Answers the next requests for {@code id} with these, in order, before the usual answers. */
-    void answerNext(ConnectionId id, Answer... answers) {
+    public void answerNext(ConnectionId id, Answer... answers) {
         scripted.computeIfAbsent(id.value(), k -> new ConcurrentLinkedQueue<>()).addAll(List.of(answers));
     }
 
     /** Answers every request for {@code id} (after the one-shot ones) with {@code answer}. */
-    void answerAlways(ConnectionId id, Answer answer) {
+    public void answerAlways(ConnectionId id, Answer answer) {
         standing.put(id.value(), answer);
     }
 
     /** Delays every answer by {@code value}: a slow network. */
-    void latency(Duration value) {
+    public void latency(Duration value) {
         this.latency = Objects.requireNonNull(value);
     }
 
     /** Holds every answer until {@link #release()}; for tests that need requests in flight. */
-    void hold() {
+    public void hold() {
         hold.set(new CountDownLatch(1));
     }
 
-    void release() {
+    public void release() {
         CountDownLatch latch = hold.getAndSet(null);
         if (latch != null) {
             latch.countDown();
@@ -205,7 +205,7 @@ final class FakeConnectionsApi implements AutoCloseable {
     }
 
     /** Waits until {@code count} requests are in flight at once; false on timeout. */
-    boolean awaitInFlight(int count, Duration timeout) throws InterruptedException {
+    public boolean awaitInFlight(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (inFlightChanged) {
             while (inFlight.get() < count) {
@@ -220,7 +220,7 @@ final class FakeConnectionsApi implements AutoCloseable {
     }
 
     /** The bodies posted to {@code id} and accepted, oldest first. */
-    List<String> receivedBy(ConnectionId id) {
+    public List<String> receivedBy(ConnectionId id) {
         List<String> bodies = received.get(id.value());
         if (bodies == null) {
             return List.of();
@@ -231,31 +231,31 @@ final class FakeConnectionsApi implements AutoCloseable {
     }
 
     /** Requests for {@code id}, whatever their method and answer. */
-    int requestsFor(ConnectionId id) {
+    public int requestsFor(ConnectionId id) {
         AtomicInteger count = requestsPerId.get(id.value());
         return count == null ? 0 : count.get();
     }
 
-    List<RecordedRequest> requests() {
+    public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
-    int totalRequests() {
+    public int totalRequests() {
         return requests.size();
     }
 
     /** The most requests the server was answering at once. */
-    int maxConcurrentRequests() {
+    public int maxConcurrentRequests() {
         return maxInFlight.get();
     }
 
     /** Distinct client ports seen: one per TCP connection the client opened. */
-    int connectionsSeen() {
+    public int connectionsSeen() {
         return clientPorts.size();
     }
 
     /** Forgets counts and recorded requests (not connections or scripts). */
-    void resetStatistics() {
+    public void resetStatistics() {
         requests.clear();
         requestsPerId.clear();
         clientPorts.clear();

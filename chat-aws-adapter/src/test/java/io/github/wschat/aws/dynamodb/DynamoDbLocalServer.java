@@ -35,14 +35,14 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts an in-memory server on a free port. */
+    /** Starts an in-memory server on a free port; one database for every client, whatever its region and keys. */
     public static DynamoDbLocalServer start() throws Exception {
         Exception last = null;
         // the free port found may be taken by someone else before the server binds it: try another
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             int port = freePort();
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
             try {
                 server.start();
                 return new DynamoDbLocalServer(server, port);

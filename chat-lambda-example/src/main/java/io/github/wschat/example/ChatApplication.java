@@ -1,0 +1,89 @@
+package io.github.wschat.example;
+
+import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
+import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
+import io.github.wschat.aws.lambda.WebSocketEventAdapter;
+import org.crac.Core;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The example's object graph, built once per Lambda container and shared by the four handlers:
+ * a {@link DynamoDbClient} and the API Gateway Management API clients (one per endpoint, made on
+ * first use, so {@code $connect} never builds one), the DynamoDB store and the event adapter.
+ *
+ * <p>Everything comes from the SDK's standard settings: the region from {@code AWS_REGION}
+ * ({@code aws.region}); credentials from the environment, or from the Lambda container endpoint
+ * that SnapStart functions use instead of environment keys; the DynamoDB endpoint from
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} when set (local runs), read by the SDK itself. Clients use the
+ * light {@link UrlConnectionHttpClient}. The SnapStart priming hook is registered here.
+ */
+public final class ChatApplication {
+
+    /** Kept strongly: CRaC holds registered resources weakly. */
+    private static final SnapStartPriming PRIMING = new SnapStartPriming();
+
+    private final DynamoDbClient dynamoDb;
+    private final ApiGatewayMessageSenders senders;
+    private final WebSocketEventAdapter adapter;
+
+    private ChatApplication(ExampleConfiguration configuration) {
+        Region region = new SystemSettingsRegionProvider().getRegion();
+        AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
+                SystemPropertyCredentialsProvider.create(),
+                EnvironmentVariableCredentialsProvider.create(),
+                ContainerCredentialsProvider.create());
+        this.dynamoDb = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.senders = ApiGatewayMessageSenders.builder()
+                .senderSettings(sender -> sender.region(region).credentialsProvider(credentials))
+                .build();
+        this.adapter = WebSocketEventAdapter.builder()
+                .connectionStore(DynamoDbConnectionStore.builder()
+                        .dynamoDbClient(dynamoDb)
+                        .tableName(configuration.tableName())
+                        .build())
+                .messageSenders(senders::forEndpoint)
+                .endpoint(configuration.explicitConnectionsEndpoint().orElse(null))
+                .build();
+    }
+
+    /** The container's application, built on first use from the environment. */
+    public static ChatApplication instance() {
+        return Holder.INSTANCE;
+    }
+
+    /** An application for the given configuration; for tests and local runs. Close it after use. */
+    public static ChatApplication create(ExampleConfiguration configuration) {
+        return new ChatApplication(configuration);
+    }
+
+    public WebSocketEventAdapter adapter() {
+        return adapter;
+    }
+
+    /** Closes the SDK clients. Lambda containers never need it; tests and local runs do. */
+    public void close() {
+        senders.close();
+        dynamoDb.close();
+    }
+
+    private static final class Holder {
+        static final ChatApplication INSTANCE;
+
+        static {
+            INSTANCE = create(ExampleConfiguration.fromEnvironment());
+            Core.getGlobalContext().register(PRIMING);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.github.wschat.example;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static io.github.wschat.example.SamTemplate.list;
+import static io.github.wschat.example.SamTemplate.map;
+import static io.github.wschat.example.SamTemplate.references;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code template.yaml} deploys what the code expects, and no more privilege than it uses. */
+class TemplateTest {
+
+    private static final Map<String, Class<?>> HANDLERS_BY_ROUTE = Map.of(
+            "$connect", ConnectHandler.class,
+            "$disconnect", DisconnectHandler.class,
+            "$default", DefaultHandler.class,
+            "sendmessage", SendMessageHandler.class);
+
+    private static SamTemplate template;
+
+    @BeforeAll
+    static void readTemplate() throws Exception {
+        template = SamTemplate.load();
+    }
+
+    @Test
+    void the_api_is_a_websocket_api_routing_on_the_body_action() {
+        Map<String, Object> api = template.properties("ChatApi");
+
+        assertThat(api).containsEntry("ProtocolType", "WEBSOCKET")
+                .containsEntry("RouteSelectionExpression", "$request.body.action");
+    }
+
+    @Test
+    void the_routes_are_exactly_the_tutorials_four() {
+        Set<Object> routeKeys = template.resourcesOfType("AWS::ApiGatewayV2::Route").stream()
+                .map(id -> template.properties(id).get("RouteKey")).collect(Collectors.toSet());
+
+        assertThat(routeKeys).isEqualTo(HANDLERS_BY_ROUTE.keySet());
+    }
+
+    @Test
+    void every_route_reaches_the_handler_class_named_after_it_through_a_proxy_integration() {
+        Map<String, String> handlerByRoute = new TreeMap<>();
+        for (String route : template.resourcesOfType("AWS::ApiGatewayV2::Route")) {
+            Map<String, Object> properties = template.properties(route);
+            String integration = single(references(properties.get("Target")));
+            Map<String, Object> integrationProperties = template.properties(integration);
+            assertThat(integrationProperties).containsEntry("IntegrationType", "AWS_PROXY");
+            String alias = single(references(integrationProperties.get("IntegrationUri")).stream()
+                    .filter(id -> id.endsWith("Aliaslive")).toList());
+            String function = alias.substring(0, alias.length() - "Aliaslive".length());
+            assertThat(template.resource(function)).containsEntry("Type", "AWS::Serverless::Function");
+            handlerByRoute.put((String) properties.get("RouteKey"), (String) template.properties(function).get("Handler"));
+        }
+
+        assertThat(handlerByRoute).hasSize(4);
+        handlerByRoute.forEach((route, handler) ->
+                assertThat(handler).isEqualTo(HANDLERS_BY_ROUTE.get(route).getName() + "::handleRequest"));
+    }
+
+    @Test
+    void every_handler_class_exists_and_is_a_websocket_request_handler() throws Exception {
+        for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
+            String handler = (String) template.properties(function).get("Handler");
+            Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+
+            assertThat(RequestHandler.class).isAssignableFrom(type);
+            ParameterizedType requestHandler = (ParameterizedType) Arrays.stream(type.getGenericInterfaces())
+                    .filter(t -> t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class)
+                    .findFirst().orElseThrow();
+            assertThat(requestHandler.getActualTypeArguments())
+                    .containsExactly((Type) APIGatewayV2WebSocketEvent.class, APIGatewayV2WebSocketResponse.class);
+            assertThat(type.getConstructor()).as("Lambda needs a public no-argument constructor").isNotNull();
+        }
+    }
+
+    @Test
+    void every_route_may_invoke_its_function_alias_and_only_from_this_api() {
+        List<String> permissions = template.resourcesOfType("AWS::Lambda::Permission");
+        Map<String, String> functionByRoute = new HashMap<>();
+        for (String permission : permissions) {
+            Map<String, Object> properties = template.properties(permission);
+            assertThat(properties).containsEntry("Action", "lambda:InvokeFunction")
+                    .containsEntry("Principal", "apigateway.amazonaws.com");
+            String sourceArn = (String) map(properties.get("SourceArn")).get("Fn::Sub");
+            assertThat(sourceArn).startsWith("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatApi}/*/");
+            functionByRoute.put(sourceArn.substring(sourceArn.lastIndexOf('/') + 1), single(references(properties.get("FunctionName"))));
+        }
+
+        assertThat(functionByRoute).containsOnlyKeys(HANDLERS_BY_ROUTE.keySet());
+        functionByRoute.forEach((route, alias) -> assertThat(alias).endsWith("Aliaslive"));
+    }
+
+    @Test
+    void the_stage_is_a_parameter_defaulting_to_production_and_is_deployed_after_the_routes() {
+        assertThat(map(map(template.root.get("Parameters")).get("StageName"))).containsEntry("Default", "production");
+        assertThat(template.properties("Stage").get("StageName")).isEqualTo(Map.of("Ref", "StageName"));
+        assertThat(list(template.resource("Deployment").get("DependsOn")))
+                .containsExactlyInAnyOrder("ConnectRoute", "DisconnectRoute", "DefaultRoute", "SendMessageRoute");
+    }
+
+    @Test
+    void the_table_is_the_tutorials_on_demand_encrypted_with_ttl_on_the_stores_attribute() {
+        Map<String, Object> table = template.properties("ConnectionsTable");
+
+        assertThat(list(table.get("KeySchema"))).containsExactly(
+                Map.of("AttributeName", DynamoDbConnectionStore.CONNECTION_ID, "KeyType", "HASH"));
+        assertThat(table).containsEntry("BillingMode", "PAY_PER_REQUEST")
+                .containsEntry("SSESpecification", Map.of("SSEEnabled", true))
+                .containsEntry("TimeToLiveSpecification",
+                        Map.of("AttributeName", DynamoDbConnectionStore.DEFAULT_TTL_ATTRIBUTE_NAME, "Enabled", true));
+    }
+
+    @Test
+    void functions_run_java21_with_snapstart_on_published_versions() {
+        Map<String, Object> function = map(map(template.root.get("Globals")).get("Function"));
+
+        assertThat(function).containsEntry("Runtime", "java21")
+                .containsEntry("AutoPublishAlias", "live")
+                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+    }
+
+    @Test
+    void every_environment_variable_the_code_needs_is_set() {
+        Map<String, Object> variables = map(map(map(map(template.root.get("Globals")).get("Function"))
+                .get("Environment")).get("Variables"));
+        Map<String, String> deployed = new HashMap<>();
+        variables.forEach((name, value) -> deployed.put(name, value instanceof String text ? text : "resolved-by-cloudformation"));
+
+        ExampleConfiguration configuration = ExampleConfiguration.from(deployed, null);
+
+        assertThat(configuration.tableName()).isEqualTo("resolved-by-cloudformation");
+        assertThat(variables.get(ExampleConfiguration.TABLE_NAME)).isEqualTo(Map.of("Ref", "ConnectionsTable"));
+    }
+
+    @Test
+    void no_statement_has_a_wildcard_action_or_an_unscoped_resource() {
+        for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
+            for (Map<String, Object> statement : statements(function)) {
+                assertThat(list(statement.get("Action"))).allSatisfy(action -> assertThat((String) action).doesNotContain("*"));
+                for (Object resource : list(statement.get("Resource"))) {
+                    assertThat(resource).as("resource of %s", function).isNotEqualTo("*");
+                    if (resource instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::Sub") instanceof String arn) {
+                        assertThat(arn).startsWith("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatApi}/${StageName}/")
+                                .endsWith("/@connections/*");
+                    } else {
+                        assertThat(resource).isEqualTo(Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn")));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void each_function_may_do_exactly_what_its_route_does() {
+        assertThat(grants("ConnectFunction")).containsExactly("dynamodb:PutItem on ConnectionsTable");
+        assertThat(grants("DisconnectFunction")).containsExactly("dynamodb:DeleteItem on ConnectionsTable");
+        assertThat(grants("DefaultFunction")).containsExactlyInAnyOrder(
+                "execute-api:ManageConnections on POST/@connections/*",
+                "execute-api:ManageConnections on GET/@connections/*");
+        assertThat(grants("SendMessageFunction")).containsExactlyInAnyOrder(
+                "dynamodb:Scan on ConnectionsTable",
+                "dynamodb:DeleteItem on ConnectionsTable",
+                "execute-api:ManageConnections on POST/@connections/*");
+    }
+
+    @Test
+    void the_outputs_give_the_wss_url_and_the_connections_endpoint() {
+        Map<String, Object> outputs = map(template.root.get("Outputs"));
+
+        assertThat(map(map(outputs.get("WebSocketURL")).get("Value")).get("Fn::Sub"))
+                .isEqualTo("wss://${ChatApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${StageName}");
+        assertThat((String) map(map(outputs.get("ConnectionsEndpoint")).get("Value")).get("Fn::Sub"))
+                .startsWith("https://${ChatApi}.execute-api.").endsWith("/${StageName}/@connections");
+    }
+
+    private static List<Map<String, Object>> statements(String function) {
+        return list(template.properties(function).get("Policies")).stream()
+                .flatMap(policy -> list(map(policy).get("Statement")).stream())
+                .map(SamTemplate::map)
+                .toList();
+    }
+
+    /** Each allowed action on each resource, as "action on resource". */
+    private static List<String> grants(String function) {
+        return statements(function).stream()
+                .peek(statement -> assertThat(statement).containsEntry("Effect", "Allow"))
+                .flatMap(statement -> list(statement.get("Action")).stream().flatMap(action ->
+                        list(statement.get("Resource")).stream().map(resource -> action + " on " + describe(resource))))
+                .toList();
+    }
+
+    private static String describe(Object resource) {
+        Map<String, Object> intrinsic = map(resource);
+        if (intrinsic.get("Fn::Sub") instanceof String arn) {
+            return arn.substring(arn.indexOf("${StageName}/") + "${StageName}/".length());
+        }
+        return single(references(resource));
+    }
+
+    private static String single(List<String> values) {
+        assertThat(values).hasSize(1);
+        return values.get(0);
+    }
+}
