@@ -6,15 +6,10 @@ import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.in.ConnectCommand;
 import io.github.wschat.core.service.ChatServices;
+import io.github.wschat.core.testing.ReadmeSnippets;
 import io.github.wschat.json.JsonReplyRenderer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,19 +46,9 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void the_readme_shows_exactly_this_snippet() throws IOException {
-        List<String> source = Files.readAllLines(
-                Path.of("src/test/java/io/github/wschat/inmemory/ReadmeExampleTest.java"), StandardCharsets.UTF_8);
-        String snippet = dedent(source.subList(source.indexOf("        // tag::readme[]") + 1,
-                source.indexOf("        // end::readme[]")));
+    void the_readme_shows_exactly_this_snippet() {
+        String snippet = ReadmeSnippets.snippet("src/test/java/io/github/wschat/inmemory/ReadmeExampleTest.java", "readme");
 
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-
-        assertThat(readme).contains(snippet);
-    }
-
-    private static String dedent(List<String> lines) {
-        return lines.stream().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n"));
+        assertThat(ReadmeSnippets.readme()).contains(snippet);
     }
 }

@@ -1,0 +1,75 @@
+package io.github.wschat.aws;
+
+import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
+import io.github.wschat.aws.apigateway.FakeConnectionsApi;
+import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
+import io.github.wschat.aws.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.aws.dynamodb.LocalDynamoDb;
+import io.github.wschat.aws.lambda.WebSocketEventAdapter;
+import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.MessagePayload;
+import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.core.service.BroadcastSettings;
+import io.github.wschat.core.testing.ReadmeSnippets;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.github.wschat.aws.lambda.LambdaEvents.connect;
+import static io.github.wschat.aws.lambda.LambdaEvents.disconnect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's AWS wiring compiles, serves events against local engines, and is the README's text. */
+class AwsReadmeExampleTest {
+
+    @Test
+    void the_readme_wiring_serves_events_against_local_engines() throws Exception {
+        Map<String, String> previous = new HashMap<>();
+        Map.of("aws.region", "us-east-1", "aws.accessKeyId", "local", "aws.secretAccessKey", "local")
+                .forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+        try (DynamoDbLocalServer server = DynamoDbLocalServer.start(); FakeConnectionsApi api = FakeConnectionsApi.start()) {
+            DynamoDbClient dynamoDb = server.newClient();
+            String tableName = LocalDynamoDb.createConnectionsTable(dynamoDb);
+            ConnectionId id = api.connect("Bq3xkcNyoAMCJpQ=");
+
+            // tag::aws[]
+            ConnectionStore store = DynamoDbConnectionStore.builder()
+                    .dynamoDbClient(dynamoDb)             // built once per container, light HTTP client
+                    .tableName(tableName)                 // partition key "connectionId" (S), TTL on "ttl"
+                    .build();
+            ApiGatewayMessageSenders senders = ApiGatewayMessageSenders.builder()
+                    .senderSettings(sender -> sender.maxAttempts(4)) // SDK retries 429 and 5xx, with jitter
+                    .build();
+            WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
+                    .connectionStore(store)
+                    .messageSenders(senders::forEndpoint) // one client per @connections endpoint, reused
+                    .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(32))
+                    .build();
+            // end::aws[]
+
+            assertThat(adapter.handle(connect(id.value()), null).getStatusCode()).isEqualTo(200);
+            assertThat(store.find(id)).isPresent();
+            assertThat(senders.forEndpoint(api.endpoint()).send(id, MessagePayload.of("hi")).isDelivered()).isTrue();
+            assertThat(adapter.handle(disconnect(id.value()), null).getStatusCode()).isEqualTo(200);
+            assertThat(store.find(id)).isEmpty();
+            senders.close();
+        } finally {
+            previous.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
+        }
+    }
+
+    @Test
+    void the_readme_shows_exactly_this_wiring() {
+        String snippet = ReadmeSnippets.snippet("src/test/java/io/github/wschat/aws/AwsReadmeExampleTest.java", "aws");
+
+        assertThat(ReadmeSnippets.readme()).contains(snippet);
+    }
+}
