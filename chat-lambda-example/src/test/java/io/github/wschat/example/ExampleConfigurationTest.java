@@ -1,0 +1,43 @@
+package io.github.wschat.example;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExampleConfigurationTest {
+
+    @Test
+    void the_table_comes_from_table_name() {
+        assertThat(ExampleConfiguration.from(Map.of("TABLE_NAME", "chat", "table", "old"), null).tableName())
+                .isEqualTo("chat");
+    }
+
+    @Test
+    void the_tutorials_table_variable_is_the_fallback() {
+        assertThat(ExampleConfiguration.from(Map.of("table", "simplechat_connections"), null).tableName())
+                .isEqualTo("simplechat_connections");
+        assertThat(ExampleConfiguration.from(Map.of("TABLE_NAME", " ", "table", "t"), null).tableName()).isEqualTo("t");
+    }
+
+    @Test
+    void without_a_table_the_error_says_what_to_set() {
+        assertThatThrownBy(() -> ExampleConfiguration.from(Map.of(), null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TABLE_NAME");
+    }
+
+    @Test
+    void the_connections_endpoint_is_the_sdks_standard_setting_and_the_property_wins() {
+        Map<String, String> environment = Map.of("TABLE_NAME", "chat",
+                "AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", "https://chat.example.com/v1");
+
+        assertThat(ExampleConfiguration.from(environment, null).explicitConnectionsEndpoint())
+                .contains(URI.create("https://chat.example.com/v1"));
+        assertThat(ExampleConfiguration.from(environment, "http://127.0.0.1:8080/production").explicitConnectionsEndpoint())
+                .contains(URI.create("http://127.0.0.1:8080/production"));
+        assertThat(ExampleConfiguration.from(Map.of("TABLE_NAME", "chat"), null).explicitConnectionsEndpoint()).isEmpty();
+    }
+}
