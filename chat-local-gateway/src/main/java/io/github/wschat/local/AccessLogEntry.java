@@ -1,0 +1,43 @@
+package io.github.wschat.local;
+
+import io.github.wschat.local.internal.AccessRecord;
+
+/**
+ * One access log entry of a {@link LocalWebSocketApi}: what API Gateway's access log would show for one
+ * event. The emulator writes {@link #line()} at INFO on the logger {@code io.github.wschat.local.AccessLog}
+ * and hands the entry to the listener set with {@link LocalWebSocketApi.Builder#accessLogListener}.
+ *
+ * @param requestId                the event's request id ({@code requestContext.requestId})
+ * @param connectionId             the connection id
+ * @param eventType                {@code CONNECT}, {@code MESSAGE} or {@code DISCONNECT}
+ * @param routeKey                 the route, {@code -} for a message that matched no route
+ * @param status                   the integration status (the handler's {@code statusCode}, 500 if it threw,
+ *                                 504 on timeout, 403 for no route), {@code null} when no handler ran
+ * @param integrationLatencyMillis how long the handler ran, {@code null} when no handler ran
+ * @param error                    the error message the client got ({@code Internal server error},
+ *                                 {@code Endpoint request timed out}, {@code Forbidden}), {@code null} if none
+ * @param disconnectStatusCode     for {@code DISCONNECT}: the close code (the client's, 1006 when the TCP
+ *                                 connection dropped, 1001 for a timeout, 1009 too big, 1000 deleted…);
+ *                                 else {@code null}
+ * @param disconnectReason         for {@code DISCONNECT}: the close reason; else {@code null}
+ */
+public record AccessLogEntry(String requestId,
+                             String connectionId,
+                             String eventType,
+                             String routeKey,
+                             Integer status,
+                             Long integrationLatencyMillis,
+                             String error,
+                             Integer disconnectStatusCode,
+                             String disconnectReason) {
+
+    /**
+     * The logged line, {@code requestId=… connectionId=… eventType=… routeKey=… status=…
+     * integrationLatency=…}, then {@code disconnectStatusCode=… disconnectReason="…"} and
+     * {@code error="…"} when set; {@code -} for an absent value. Never a message body.
+     */
+    public String line() {
+        return new AccessRecord(requestId, connectionId, eventType, routeKey, status, integrationLatencyMillis,
+                error, disconnectStatusCode, disconnectReason).line();
+    }
+}

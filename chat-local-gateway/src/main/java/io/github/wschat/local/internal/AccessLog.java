@@ -1,0 +1,66 @@
+package io.github.wschat.local.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Consumer;
+
+/**
+ * One INFO line per event, like an API Gateway access log, on the logger
+ * {@code io.github.wschat.local.AccessLog}, and the same entry to an optional listener:
+ * <pre>
+ * requestId=Bq3yAHpzIAMFe7w= connectionId=Bq3xkcNyoAMCJpQ= eventType=MESSAGE routeKey=sendmessage status=200 integrationLatency=3
+ * requestId=Bq4AzGnRIAMFgXQ= connectionId=Bq3xkcNyoAMCJpQ= eventType=DISCONNECT routeKey=$disconnect status=200 integrationLatency=1 disconnectStatusCode=1001 disconnectReason="Going away"
+ * </pre>
+ * A message that matched no route (no {@code $default}) logs {@code routeKey=- status=403
+ * integrationLatency=- error="Forbidden"}; a failed handler adds {@code error="Internal server error"}.
+ * Message bodies are never logged.
+ */
+final class AccessLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.github.wschat.local.AccessLog");
+
+    private static final String INTERNAL_SERVER_ERROR = "Internal server error";
+    private static final String TIMED_OUT = "Endpoint request timed out";
+
+    private final Consumer<AccessRecord> listener;
+
+    AccessLog(Consumer<AccessRecord> listener) {
+        this.listener = listener;
+    }
+
+    void event(String requestId, String connectionId, String eventType, String routeKey, Invocation invocation) {
+        write(new AccessRecord(requestId, connectionId, eventType, routeKey, invocation.status(),
+                invocation.latencyMillis(), error(invocation), null, null));
+    }
+
+    void forbidden(String requestId, String connectionId) {
+        write(new AccessRecord(requestId, connectionId, "MESSAGE", "-", 403, null, "Forbidden", null, null));
+    }
+
+    void disconnect(String requestId, String connectionId, Invocation invocation, int closeCode, String closeReason) {
+        write(new AccessRecord(requestId, connectionId, "DISCONNECT", "$disconnect",
+                invocation == null ? null : invocation.status(),
+                invocation == null ? null : invocation.latencyMillis(),
+                invocation == null ? null : error(invocation), closeCode, closeReason));
+    }
+
+    static String errorMessage(Invocation invocation) {
+        return invocation.timedOut() ? TIMED_OUT : INTERNAL_SERVER_ERROR;
+    }
+
+    private void write(AccessRecord record) {
+        LOG.info("{}", record.line());
+        if (listener != null) {
+            try {
+                listener.accept(record);
+            } catch (RuntimeException e) {
+                LOG.warn("access log listener failed", e);
+            }
+        }
+    }
+
+    private static String error(Invocation invocation) {
+        return invocation.failed() ? errorMessage(invocation) : null;
+    }
+}

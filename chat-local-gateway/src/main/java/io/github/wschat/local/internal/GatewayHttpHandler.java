@@ -1,0 +1,90 @@
+package io.github.wschat.local.internal;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first handler of every connection to the port: sends a WebSocket upgrade of {@code /{stage}} to
+ * {@code $connect} and the handshake, and {@code /{stage}/@connections/{id}} to the management API.
+ * Anything else gets 403 {@code ForbiddenException}, as API Gateway answers a wrong stage or path.
+ * Replaced by the WebSocket handlers once a handshake is accepted.
+ */
+final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpHandler.class);
+
+    private static final String CONNECTIONS = "@connections";
+
+    private final GatewayRuntime runtime;
+    private final ConnectionsApi connectionsApi;
+
+    GatewayHttpHandler(GatewayRuntime runtime, ConnectionsApi connectionsApi) {
+        this.runtime = runtime;
+        this.connectionsApi = connectionsApi;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        FullHttpRequest request = (FullHttpRequest) msg;
+        boolean handedOver = false;
+        try {
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            if (!request.decoderResult().isSuccess()) {
+                HttpResponses.error(ctx, false, 400, "BadRequestException", "Bad Request");
+                return;
+            }
+            String uri = request.uri();
+            int query = uri.indexOf('?');
+            String rawPath = query < 0 ? uri : uri.substring(0, query);
+            String stage = runtime.config().stage();
+            if (isWebSocketUpgrade(request)) {
+                if (rawPath.equals("/" + stage) || rawPath.equals("/" + stage + "/")) {
+                    handedOver = true;
+                    runtime.upgrade(ctx, request);
+                } else {
+                    LOG.debug("refusing a WebSocket upgrade of {}: the stage path is /{}", rawPath, stage);
+                    HttpResponses.send(ctx, false, 403, HttpResponses.FORBIDDEN_BODY, "ForbiddenException");
+                }
+                return;
+            }
+            String[] segments = rawPath.startsWith("/") ? rawPath.substring(1).split("/", -1) : new String[0];
+            if (segments.length >= 2 && CONNECTIONS.equals(segments[1])) {
+                if (!segments[0].equals(stage)) {
+                    HttpResponses.send(ctx, keepAlive, 403, HttpResponses.FORBIDDEN_BODY, "ForbiddenException");
+                } else if (segments.length != 3) {
+                    HttpResponses.error(ctx, keepAlive, 400, "BadRequestException", "Invalid connectionId");
+                } else {
+                    connectionsApi.handle(ctx, request, segments[2], keepAlive);
+                }
+                return;
+            }
+            HttpResponses.send(ctx, keepAlive, 403, HttpResponses.FORBIDDEN_BODY, "ForbiddenException");
+        } finally {
+            if (!handedOver) {
+                request.release();
+            }
+        }
+    }
+
+    private static boolean isWebSocketUpgrade(FullHttpRequest request) {
+        return HttpMethod.GET.equals(request.method())
+                && request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("closing {} after {}", ctx.channel(), cause.toString());
+        ctx.close();
+    }
+}

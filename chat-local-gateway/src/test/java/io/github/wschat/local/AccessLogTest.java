@@ -1,0 +1,81 @@
+package io.github.wschat.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One access log entry per event, with the fields of API Gateway's access log, and never a body. */
+class AccessLogTest {
+
+    @Test
+    void given_a_session_when_it_runs_then_each_event_has_one_entry_without_bodies() throws Exception {
+        ConcurrentLinkedQueue<AccessLogEntry> entries = new ConcurrentLinkedQueue<>();
+        CompletableFuture<AccessLogEntry> disconnected = new CompletableFuture<>();
+        RecordingHandler connect = RecordingHandler.ok();
+        String secret = "TOP-SECRET-BODY";
+        try (LocalWebSocketApi api = LocalWebSocketApi.builder()
+                .route("$connect", connect)
+                .route("$disconnect", RecordingHandler.ok())
+                .twoWayRoute("echo", RecordingHandler.echoing(""))
+                .route("fail", RecordingHandler.throwing())
+                .accessLogListener(entry -> {
+                    entries.add(entry);
+                    if ("DISCONNECT".equals(entry.eventType())) {
+                        disconnected.complete(entry);
+                    }
+                })
+                .start()) {
+            TestClient client = TestClient.connect(api.webSocketUri());
+            String id = connect.next().getRequestContext().getConnectionId();
+            client.send("{\"action\":\"echo\",\"secret\":\"" + secret + "\"}");
+            client.next();
+            client.send("{\"action\":\"fail\",\"secret\":\"" + secret + "\"}");
+            client.next();
+            client.close();
+            disconnected.get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+            List<AccessLogEntry> log = List.copyOf(entries);
+            assertThat(log).extracting(AccessLogEntry::eventType)
+                    .containsExactly("CONNECT", "MESSAGE", "MESSAGE", "DISCONNECT");
+            assertThat(log).allSatisfy(entry -> {
+                assertThat(entry.connectionId()).isEqualTo(id);
+                assertThat(entry.requestId()).matches("[A-Za-z0-9_-]{15}=");
+                assertThat(entry.integrationLatencyMillis()).isNotNegative();
+                assertThat(entry.line()).doesNotContain(secret)
+                        .startsWith("requestId=" + entry.requestId() + " connectionId=" + id + " eventType="
+                                + entry.eventType() + " routeKey=" + entry.routeKey() + " status=" + entry.status()
+                                + " integrationLatency=" + entry.integrationLatencyMillis());
+            });
+            assertThat(log.get(1).status()).isEqualTo(200);
+            assertThat(log.get(1).routeKey()).isEqualTo("echo");
+            assertThat(log.get(2).status()).isEqualTo(500);
+            assertThat(log.get(2).line()).endsWith(" error=\"Internal server error\"");
+            assertThat(log.get(3).line()).endsWith(" disconnectStatusCode=1000 disconnectReason=\"bye\"");
+        }
+    }
+
+    @Test
+    void given_no_route_for_a_message_then_its_entry_says_forbidden_without_a_latency() throws Exception {
+        CompletableFuture<AccessLogEntry> message = new CompletableFuture<>();
+        try (LocalWebSocketApi api = LocalWebSocketApi.builder()
+                .accessLogListener(entry -> {
+                    if ("MESSAGE".equals(entry.eventType())) {
+                        message.complete(entry);
+                    }
+                })
+                .start();
+             TestClient client = TestClient.connect(api.webSocketUri())) {
+            client.send("anything");
+            client.next();
+
+            AccessLogEntry entry = message.get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(entry.status()).isEqualTo(403);
+            assertThat(entry.line()).contains(" routeKey=- status=403 integrationLatency=- error=\"Forbidden\"");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.wschat.local;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code $disconnect} fires once for every accepted connection, however it ends: a close frame, a dropped
+ * TCP connection, the idle timeout, the maximum duration, or the emulator stopping. The access log has the
+ * close status the event cannot carry.
+ */
+class DisconnectTest {
+
+    private final RecordingHandler connect = RecordingHandler.ok();
+    private final RecordingHandler disconnect = RecordingHandler.ok();
+    private final Map<String, CompletableFuture<AccessLogEntry>> disconnects = new ConcurrentHashMap<>();
+    private LocalWebSocketApi api;
+
+    private LocalWebSocketApi.Builder builder() {
+        return LocalWebSocketApi.builder()
+                .route("$connect", connect)
+                .route("$disconnect", disconnect)
+                .twoWayRoute("$default", RecordingHandler.echoing(""))
+                .accessLogListener(entry -> {
+                    if ("DISCONNECT".equals(entry.eventType())) {
+                        disconnectOf(entry.connectionId()).complete(entry);
+                    }
+                });
+    }
+
+    @AfterEach
+    void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void given_a_client_that_closes_with_a_code_when_it_does_then_disconnect_fires_with_that_code() throws Exception {
+        api = builder().start();
+        TestClient client = TestClient.connect(api.webSocketUri());
+        String id = connectionId();
+
+        client.webSocket().sendClose(4000, "leaving the room").get(5, TimeUnit.SECONDS);
+
+        assertThat(disconnect.next().getRequestContext().getConnectionId()).isEqualTo(id);
+        AccessLogEntry entry = awaitDisconnectLog(id);
+        assertThat(entry.disconnectStatusCode()).isEqualTo(4000);
+        assertThat(entry.disconnectReason()).isEqualTo("leaving the room");
+        assertThat(entry.status()).isEqualTo(200);
+        assertThat(client.awaitClose().code()).isEqualTo(4000);
+    }
+
+    @Test
+    void given_a_raw_tcp_client_when_its_connection_drops_without_a_close_frame_then_disconnect_fires_with_1006()
+            throws Exception {
+        api = builder().start();
+        String id;
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout((int) TestClient.WAIT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /local?via=raw HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + api.port() + "\r\n"
+                    + "Upgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = readHead(socket.getInputStream());
+            assertThat(response).startsWith("HTTP/1.1 101")
+                    .contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="); // RFC 6455's sample accept key
+            id = connectionId();
+            socket.setSoLinger(true, 0); // RST: the network drops, no close frame
+        }
+
+        assertThat(disconnect.next().getRequestContext().getConnectionId()).isEqualTo(id);
+        assertThat(awaitDisconnectLog(id).disconnectStatusCode()).isEqualTo(1006);
+    }
+
+    @Test
+    void given_a_jdk_client_when_it_aborts_then_disconnect_fires() throws Exception {
+        api = builder().start();
+        TestClient client = TestClient.connect(api.webSocketUri());
+        String id = connectionId();
+
+        client.abort();
+
+        assertThat(disconnect.next().getRequestContext().getConnectionId()).isEqualTo(id);
+        assertThat(awaitDisconnectLog(id).disconnectStatusCode()).isEqualTo(1006);
+    }
+
+    @Test
+    void given_a_short_idle_timeout_when_a_client_stays_silent_then_it_is_closed_with_1001_and_disconnect_fires()
+            throws Exception {
+        api = builder().idleTimeout(Duration.ofMillis(300)).start();
+        long start = System.nanoTime();
+        TestClient client = TestClient.connect(api.webSocketUri());
+        String id = connectionId();
+
+        TestClient.CloseStatus status = client.awaitClose();
+
+        assertThat(status.code()).isEqualTo(1001);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(disconnect.next().getRequestContext().getConnectionId()).isEqualTo(id);
+        assertThat(awaitDisconnectLog(id).disconnectReason()).isEqualTo("Going away");
+    }
+
+    @Test
+    void given_a_short_maximum_duration_when_a_client_stays_connected_then_it_is_closed_with_1001_and_disconnect_fires()
+            throws Exception {
+        api = builder().idleTimeout(Duration.ofMinutes(10)).maxConnectionDuration(Duration.ofMillis(300)).start();
+        long start = System.nanoTime();
+        TestClient client = TestClient.connect(api.webSocketUri());
+        String id = connectionId();
+        client.send("activity does not extend the maximum duration");
+        client.next();
+
+        assertThat(client.awaitClose().code()).isEqualTo(1001);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(disconnect.next().getRequestContext().getConnectionId()).isEqualTo(id);
+        assertThat(awaitDisconnectLog(id).disconnectStatusCode()).isEqualTo(1001);
+    }
+
+    @Test
+    void given_open_connections_when_the_api_closes_then_clients_get_1001_and_each_disconnect_fires() throws Exception {
+        api = builder().start();
+        TestClient first = TestClient.connect(api.webSocketUri());
+        String firstId = connectionId();
+        TestClient second = TestClient.connect(api.webSocketUri());
+        String secondId = connectionId();
+        first.send("registered?");
+        first.next();
+        second.send("registered?");
+        second.next();
+
+        api.close();
+
+        assertThat(first.awaitClose().code()).isEqualTo(1001);
+        assertThat(second.awaitClose().code()).isEqualTo(1001);
+        // close() returns after the running handlers, $disconnect included, are done
+        assertThat(disconnect.callCount()).isEqualTo(2);
+        assertThat(awaitDisconnectLog(firstId).disconnectStatusCode()).isEqualTo(1001);
+        assertThat(awaitDisconnectLog(secondId).disconnectStatusCode()).isEqualTo(1001);
+    }
+
+    private String connectionId() throws InterruptedException {
+        return connect.next().getRequestContext().getConnectionId();
+    }
+
+    private CompletableFuture<AccessLogEntry> disconnectOf(String id) {
+        return disconnects.computeIfAbsent(id, key -> new CompletableFuture<>());
+    }
+
+    private AccessLogEntry awaitDisconnectLog(String id) throws Exception {
+        return disconnectOf(id).get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String readHead(InputStream in) throws Exception {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < end.length) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+}
