@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -377,7 +378,10 @@ public final class ApiGatewayMessageSender implements MessageSender, AutoCloseab
             return this;
         }
 
-        /** Attempts per call, the first included; 1 disables retries. Default {@value #DEFAULT_MAX_ATTEMPTS}. */
+        /**
+         * Attempts per call, the first included; 1 disables retries. Default: the SDK's standard setting
+         * ({@code aws.maxAttempts} or {@code AWS_MAX_ATTEMPTS}) when set, otherwise {@value #DEFAULT_MAX_ATTEMPTS}.
+         */
         public Builder maxAttempts(int value) {
             this.maxAttempts = value;
             return this;
@@ -439,7 +443,9 @@ public final class ApiGatewayMessageSender implements MessageSender, AutoCloseab
             }
             Objects.requireNonNull(endpoint, "endpoint (or client) is required");
             checkEndpoint(endpoint);
-            int attempts = maxAttempts != null ? maxAttempts : DEFAULT_MAX_ATTEMPTS;
+            // the SDK's standard setting (aws.maxAttempts / AWS_MAX_ATTEMPTS) when the builder is not told
+            int attempts = maxAttempts != null ? maxAttempts
+                    : SdkSystemSetting.AWS_MAX_ATTEMPTS.getIntegerValue().orElse(DEFAULT_MAX_ATTEMPTS);
             if (attempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, is " + attempts);
             }

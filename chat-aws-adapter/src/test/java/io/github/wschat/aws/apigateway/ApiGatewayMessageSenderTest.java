@@ -210,6 +210,26 @@ class ApiGatewayMessageSenderTest {
         }
 
         @Test
+        void given_the_sdks_max_attempts_setting_and_no_builder_value_then_the_setting_is_used() {
+            ConnectionId id = live();
+            api.answerAlways(id, Answer.error(500));
+            String previous = System.setProperty("aws.maxAttempts", "2");
+            try (ApiGatewayMessageSender configured = ApiGatewayMessageSender.builder().endpoint(api.endpoint())
+                    .region(TestSenders.REGION).credentialsProvider(TestSenders.CREDENTIALS)
+                    .baseDelay(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build()) {
+
+                assertThat(configured.send(id, HELLO).reason()).endsWith("after 2 attempts");
+                assertThat(api.requestsFor(id)).isEqualTo(2);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty("aws.maxAttempts");
+                } else {
+                    System.setProperty("aws.maxAttempts", previous);
+                }
+            }
+        }
+
+        @Test
         void given_another_4xx_when_sent_then_failed_naming_status_and_code_and_not_retried() {
             ConnectionId id = live();
             api.answerNext(id, Answer.error(400));

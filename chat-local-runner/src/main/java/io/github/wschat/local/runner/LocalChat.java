@@ -1,0 +1,250 @@
+package io.github.wschat.local.runner;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.local.AccessLogEntry;
+import io.github.wschat.local.LocalWebSocketApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The chat on this machine, like {@code sam local} would run it if it could run WebSocket APIs: the
+ * local WebSocket API hosts the handler classes the SAM template names (the very classes that
+ * deploy, unchanged), and DynamoDB is an in-process DynamoDB Local in memory, or the one at
+ * {@code AWS_ENDPOINT_URL_DYNAMODB}.
+ *
+ * <p>The handlers reach both through the AWS SDK's standard settings, set here as system
+ * properties before the first handler is made: {@code aws.endpointUrlDynamoDb} and
+ * {@code aws.endpointUrlApiGatewayManagementApi} (the twins of {@code AWS_ENDPOINT_URL_DYNAMODB} and
+ * {@code AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI}), plus a region and dummy credentials when none
+ * are set. The table name is the handlers' own {@code TABLE_NAME}, which {@code run-local-chat.sh}
+ * exports; the table is created when missing.
+ *
+ * <p>Settings: {@code CHAT_PORT} (default {@value #DEFAULT_PORT}; {@code 0} picks a free port),
+ * {@code TABLE_NAME} (default {@value #DEFAULT_TABLE}), {@code AWS_ENDPOINT_URL_DYNAMODB}. The one
+ * argument is the template (default {@code chat-lambda-example/template.yaml}).
+ */
+public final class LocalChat implements AutoCloseable {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_TABLE = "wschat-connections";
+    static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
+    static final String CONNECTIONS_ENDPOINT_PROPERTY = "aws.endpointUrlApiGatewayManagementApi";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalChat.class);
+
+    private final LocalWebSocketApi api;
+    private final DynamoDBProxyServer embeddedDynamoDb;
+    private final URI dynamoDbEndpoint;
+    private final String tableName;
+
+    private LocalChat(LocalWebSocketApi api, DynamoDBProxyServer embeddedDynamoDb, URI dynamoDbEndpoint, String tableName) {
+        this.api = api;
+        this.embeddedDynamoDb = embeddedDynamoDb;
+        this.dynamoDbEndpoint = dynamoDbEndpoint;
+        this.tableName = tableName;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path template = Path.of(args.length > 0 ? args[0] : "chat-lambda-example/template.yaml");
+        LocalChat chat = start(template, System.getenv());
+        Runtime.getRuntime().addShutdownHook(new Thread(chat::close, "local-chat-shutdown"));
+        chat.printBanner(System.out);
+        Thread.currentThread().join();
+    }
+
+    /**
+     * Starts DynamoDB (unless {@code AWS_ENDPOINT_URL_DYNAMODB} is in {@code environment}), the table,
+     * and the WebSocket API with the template's routes.
+     */
+    public static LocalChat start(Path template, Map<String, String> environment) throws Exception {
+        return start(template, environment, entry -> { });
+    }
+
+    /** As {@link #start(Path, Map)}, with every access log entry also given to {@code accessLog}. */
+    public static LocalChat start(Path template, Map<String, String> environment, Consumer<AccessLogEntry> accessLog)
+            throws Exception {
+        SamWebSocketTemplate routes = SamWebSocketTemplate.read(template);
+        int port = Integer.parseInt(environment.getOrDefault("CHAT_PORT", Integer.toString(DEFAULT_PORT)));
+        String tableName = nonBlank(environment.get("TABLE_NAME"), DEFAULT_TABLE);
+        useDefaultIfUnset("aws.region", environment.get("AWS_REGION"), "us-east-1");
+        if (environment.get("AWS_ACCESS_KEY_ID") == null) {
+            useDefaultIfUnset("aws.accessKeyId", null, "local");
+            useDefaultIfUnset("aws.secretAccessKey", null, "local");
+        }
+
+        DynamoDBProxyServer embedded = null;
+        URI dynamoDb;
+        String configured = environment.get("AWS_ENDPOINT_URL_DYNAMODB");
+        if (configured != null && !configured.isBlank()) {
+            dynamoDb = URI.create(configured);
+        } else {
+            int dynamoDbPort = freePort();
+            embedded = ServerRunner.createServerFromCommandLineArgs(new String[] {
+                    "-inMemory", "-sharedDb", "-port", Integer.toString(dynamoDbPort), "-disableTelemetry"});
+            embedded.start();
+            dynamoDb = URI.create("http://127.0.0.1:" + dynamoDbPort);
+        }
+        System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, dynamoDb.toString());
+        createTableIfMissing(dynamoDb, tableName);
+
+        LocalWebSocketApi.Builder builder = LocalWebSocketApi.builder()
+                .port(port)
+                .stage(routes.stage())
+                .routeSelectionExpression(routes.routeSelectionExpression())
+                .accessLogListener(accessLog);
+        for (SamWebSocketTemplate.RouteHandler route : routes.routes()) {
+            RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler = lazily(route.handlerClass());
+            if (route.twoWay()) {
+                builder.twoWayRoute(route.routeKey(), handler);
+            } else {
+                builder.route(route.routeKey(), handler);
+            }
+        }
+        LocalWebSocketApi api = builder.start();
+        // handlers are made on first use, after this: their SDK clients see the endpoint of this port
+        System.setProperty(CONNECTIONS_ENDPOINT_PROPERTY, api.connectionsEndpoint().toString());
+        return new LocalChat(api, embedded, dynamoDb, tableName);
+    }
+
+    public URI webSocketUri() {
+        return api.webSocketUri();
+    }
+
+    public URI connectionsEndpoint() {
+        return api.connectionsEndpoint();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public LocalWebSocketApi api() {
+        return api;
+    }
+
+    void printBanner(PrintStream out) {
+        out.println("wschat is running locally");
+        out.println("  table:       " + tableName + " on " + (embeddedDynamoDb != null
+                ? "an in-process DynamoDB Local (in memory) at " + dynamoDbEndpoint : dynamoDbEndpoint));
+        out.println("  @connections " + api.connectionsEndpoint());
+        out.println("  connect with: npx wscat -c " + api.webSocketUri());
+        out.println("Ready: " + api.webSocketUri());
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        if (embeddedDynamoDb != null) {
+            try {
+                embeddedDynamoDb.stop();
+            } catch (Exception e) {
+                LOG.warn("DynamoDB Local did not stop cleanly", e);
+            }
+        }
+    }
+
+    private static void createTableIfMissing(URI endpoint, String tableName) {
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .region(Region.of(System.getProperty("aws.region")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        System.getProperty("aws.accessKeyId", "local"), System.getProperty("aws.secretAccessKey", "local"))))
+                .build()) {
+            try {
+                client.describeTable(describe -> describe.tableName(tableName));
+                LOG.info("using the existing table {}", tableName);
+            } catch (ResourceNotFoundException missing) {
+                try {
+                    client.createTable(create -> create.tableName(tableName)
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
+                            .keySchema(key -> key.attributeName("connectionId").keyType(KeyType.HASH))
+                            .attributeDefinitions(attribute -> attribute.attributeName("connectionId")
+                                    .attributeType(ScalarAttributeType.S)));
+                    LOG.info("created the table {}", tableName);
+                } catch (ResourceInUseException raced) {
+                    LOG.info("the table {} was created meanwhile", tableName);
+                }
+            }
+        }
+    }
+
+    /** A handler made on its first event, as Lambda makes it on the first invocation of a container. */
+    private static RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> lazily(String className) {
+        Supplier<RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> make = () -> instantiate(className);
+        return new RequestHandler<>() {
+            private volatile RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler;
+
+            @Override
+            public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+                RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> current = handler;
+                if (current == null) {
+                    synchronized (this) {
+                        if (handler == null) {
+                            handler = make.get();
+                        }
+                        current = handler;
+                    }
+                }
+                return current.handleRequest(event, context);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> instantiate(String className) {
+        try {
+            Object handler = Class.forName(className).getConstructor().newInstance();
+            return (RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>) Objects.requireNonNull(handler);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot make the handler " + className + " the template names", e);
+        }
+    }
+
+    private static void useDefaultIfUnset(String property, String environmentValue, String defaultValue) {
+        if (System.getProperty(property) == null && (environmentValue == null || environmentValue.isBlank())) {
+            System.setProperty(property, defaultValue);
+        }
+    }
+
+    private static String nonBlank(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
