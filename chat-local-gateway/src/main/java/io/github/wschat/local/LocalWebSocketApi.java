@@ -165,6 +165,14 @@ public final class LocalWebSocketApi implements AutoCloseable {
         return running().connectionIds();
     }
 
+    /**
+     * How many {@code @connections} calls were answered with an injected failure (429, 500 or 410)
+     * since the faults were last set: proof, for a test, that the faults did happen.
+     */
+    public long injectedFailureCount() {
+        return running().injectedFailures();
+    }
+
     /** Replaces the faults the {@code @connections} API injects, from now on; the draws restart from its seed. */
     public void injectFaults(FaultInjection faults) {
         running().faults(toPlan(Objects.requireNonNull(faults, "faults")));

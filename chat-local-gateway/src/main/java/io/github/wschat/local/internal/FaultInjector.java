@@ -18,10 +18,16 @@ final class FaultInjector {
 
     private final FaultPlan plan;
     private final Random random;
+    private long failed;
 
     FaultInjector(FaultPlan plan) {
         this.plan = plan;
         this.random = new Random(plan.seed());
+    }
+
+    /** How many calls were answered with an injected failure. */
+    synchronized long failed() {
+        return failed;
     }
 
     FaultPlan plan() {
@@ -44,6 +50,9 @@ final class FaultInjector {
             }
         }
         Duration delay = delayDraw < plan.delayShare() ? plan.delay() : Duration.ZERO;
+        if (failure != null) {
+            failed++;
+        }
         return new Decision(failure, delay);
     }
 }

@@ -100,6 +100,11 @@ public final class GatewayServer implements AutoCloseable {
         return runtime.registry().reachableIds();
     }
 
+    /** How many {@code @connections} calls failed by injection since the faults were last set. */
+    public long injectedFailures() {
+        return runtime.faults().failed();
+    }
+
     /** Replaces the injected faults; the draws restart from the plan's seed. */
     public void faults(FaultPlan plan) {
         runtime.faults(plan);

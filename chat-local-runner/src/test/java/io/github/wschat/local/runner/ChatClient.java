@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,16 +35,16 @@ final class ChatClient implements AutoCloseable {
 
     /** Connects and finds out its connection id (the one the gateway added). */
     static ChatClient connect() throws Exception {
-        Set<String> before = Set.copyOf(RunningChat.CHAT.api().connectionIds());
+        // tests connect one client at a time: the next accepted $connect is this client's
+        RunningChat.CONNECTED.clear();
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         WebSocket socket = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT)
                 .buildAsync(RunningChat.CHAT.webSocketUri(), new Listener(received, closed))
                 .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        List<String> added = new ArrayList<>(RunningChat.CHAT.api().connectionIds());
-        added.removeAll(before);
-        assertThat(added).as("tests connect one client at a time, so the new id is known").hasSize(1);
-        return new ChatClient(socket, added.get(0), received, closed);
+        String id = RunningChat.CONNECTED.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(id).as("the $connect of this client").isNotNull();
+        return new ChatClient(socket, id, received, closed);
     }
 
     static URI uri() {

@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The chat as {@code run-local-chat.sh} starts it (the example's template and handlers, an
@@ -23,6 +25,8 @@ final class RunningChat {
 
     static final LocalChat CHAT;
     static final DynamoDbClient DYNAMODB;
+    /** The ids of accepted connections, in the order their $connect was handled. */
+    static final BlockingQueue<String> CONNECTED = new LinkedBlockingQueue<>();
     private static final Map<String, CompletableFuture<AccessLogEntry>> DISCONNECTS = new ConcurrentHashMap<>();
 
     static {
@@ -59,6 +63,9 @@ final class RunningChat {
     }
 
     private static void record(AccessLogEntry entry) {
+        if ("CONNECT".equals(entry.eventType()) && Integer.valueOf(200).equals(entry.status())) {
+            CONNECTED.add(entry.connectionId());
+        }
         if ("DISCONNECT".equals(entry.eventType()) && entry.connectionId() != null) {
             disconnectOf(entry.connectionId()).complete(entry);
         }

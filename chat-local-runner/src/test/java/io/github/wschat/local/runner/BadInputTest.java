@@ -1,0 +1,121 @@
+package io.github.wschat.local.runner;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad frames against the running chat: each gets API Gateway's documented answer, the sender is
+ * told what was wrong where the chat can tell it, and two other clients keep chatting throughout.
+ */
+class BadInputTest {
+
+    private static final String INFO_PREFIX = "Use the sendmessage route to send a message. Your info:";
+
+    private ChatClient alice;
+    private ChatClient bob;
+
+    @BeforeEach
+    void twoBystanders() throws Exception {
+        alice = ChatClient.connect();
+        bob = ChatClient.connect();
+    }
+
+    @AfterEach
+    void theBystandersStillChat() throws Exception {
+        alice.send("{\"action\":\"sendmessage\",\"message\":\"still fine?\"}");
+        assertThat(bob.next()).isEqualTo("still fine?");
+        assertThat(RunningChat.item(alice.connectionId)).isNotEmpty();
+        assertThat(RunningChat.item(bob.connectionId)).isNotEmpty();
+        alice.close();
+        bob.close();
+    }
+
+    @Test
+    void a_binary_frame_closes_its_connection_with_1003_as_api_gateway_does() throws Exception {
+        ChatClient sender = ChatClient.connect();
+
+        sender.sendBinary(new byte[] {1, 2, 3});
+
+        assertThat(sender.closeCode()).isEqualTo(1003);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{not json", "{\"action\":\"shout\",\"message\":\"hi\"}", "[1,2,3]"})
+    void invalid_json_or_an_unknown_action_goes_to_default_which_answers_with_the_info_text(String text) throws Exception {
+        try (ChatClient sender = ChatClient.connect()) {
+            sender.send(text);
+
+            assertThat(sender.next()).startsWith(INFO_PREFIX);
+        }
+    }
+
+    @Test
+    void a_sendmessage_without_a_message_is_answered_with_the_error() throws Exception {
+        try (ChatClient sender = ChatClient.connect()) {
+            sender.send("{\"action\":\"sendmessage\"}");
+
+            assertThat(sender.next()).isEqualTo("{\"error\":\"body has no \\\"message\\\" field\"}");
+        }
+    }
+
+    @Test
+    void a_sendmessage_with_a_non_string_message_is_answered_with_the_error() throws Exception {
+        try (ChatClient sender = ChatClient.connect()) {
+            sender.send("{\"action\":\"sendmessage\",\"message\":{\"text\":\"hi\"}}");
+
+            assertThat(sender.next()).isEqualTo("{\"error\":\"\\\"message\\\" must be a string, was an object\"}");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {200 * 1024, 2 * 1024 * 1024})
+    void a_message_over_128_kb_closes_its_connection_with_1009(int size) throws Exception {
+        ChatClient sender = ChatClient.connect();
+        String body = "{\"action\":\"sendmessage\",\"message\":\"" + "x".repeat(size) + "\"}";
+
+        try {
+            sender.send(body);
+        } catch (java.util.concurrent.ExecutionException closedWhileSending) {
+            // the server may close before the client has written a 2 MB message: that is the answer too
+        }
+
+        assertThat(sender.closeCode()).isEqualTo(1009);
+        assertThat(RunningChat.disconnectOf(sender.connectionId).get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+        assertThat(RunningChat.item(sender.connectionId)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a/b", "..", "../x", "%2F..%2Fx", "x%2Fy"})
+    void a_connection_id_that_could_bend_the_path_gets_400_from_connections(String id) throws Exception {
+        String path = RunningChat.CHAT.connectionsEndpoint().getPath() + "/@connections/" + id;
+
+        assertThat(rawPost(path, "hi")).startsWith("HTTP/1.1 400");
+    }
+
+    /** A POST written by hand: HTTP clients normalise {@code ..} and encoded slashes away. */
+    private static String rawPost(String path, String body) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RunningChat.CHAT.connectionsEndpoint().getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            byte[] data = body.getBytes(StandardCharsets.UTF_8);
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + data.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(data);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

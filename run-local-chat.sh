@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the chat on this machine: the example's Lambda handlers, unchanged, behind the local
+# WebSocket API, with an in-process DynamoDB Local (in memory). Builds what it needs first.
+#   CHAT_PORT                  port of ws:// and @connections (default 8080; 0 picks a free one)
+#   TABLE_NAME                 the connections table (default wschat-connections)
+#   AWS_ENDPOINT_URL_DYNAMODB  use that DynamoDB instead (the table is created when missing)
+# Then, in two terminals: npx wscat -c ws://127.0.0.1:8080/production   — Ctrl-C here stops it.
+set -euo pipefail
+cd "$(dirname "$0")"
+export TABLE_NAME="${TABLE_NAME:-wschat-connections}"
+
+echo "Building (first run: a minute or two)..."
+mvn -B -q install -DskipTests -pl chat-local-runner -am
+mvn -B -q dependency:build-classpath -pl chat-local-runner -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile=target/local-chat.classpath
+exec java -cp "chat-local-runner/target/classes:$(cat chat-local-runner/target/local-chat.classpath)" \
+    io.github.wschat.local.runner.LocalChat chat-lambda-example/template.yaml
