@@ -18,13 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,11 +54,11 @@ public final class LocalChat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalChat.class);
 
     private final LocalWebSocketApi api;
-    private final DynamoDBProxyServer embeddedDynamoDb;
+    private final LoopbackDynamoDbLocal embeddedDynamoDb;
     private final URI dynamoDbEndpoint;
     private final String tableName;
 
-    private LocalChat(LocalWebSocketApi api, DynamoDBProxyServer embeddedDynamoDb, URI dynamoDbEndpoint, String tableName) {
+    private LocalChat(LocalWebSocketApi api, LoopbackDynamoDbLocal embeddedDynamoDb, URI dynamoDbEndpoint, String tableName) {
         this.api = api;
         this.embeddedDynamoDb = embeddedDynamoDb;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
@@ -98,17 +93,14 @@ public final class LocalChat implements AutoCloseable {
             useDefaultIfUnset("aws.secretAccessKey", null, "local");
         }
 
-        DynamoDBProxyServer embedded = null;
+        LoopbackDynamoDbLocal embedded = null;
         URI dynamoDb;
         String configured = environment.get("AWS_ENDPOINT_URL_DYNAMODB");
         if (configured != null && !configured.isBlank()) {
             dynamoDb = URI.create(configured);
         } else {
-            int dynamoDbPort = freePort();
-            embedded = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                    "-inMemory", "-sharedDb", "-port", Integer.toString(dynamoDbPort), "-disableTelemetry"});
-            embedded.start();
-            dynamoDb = URI.create("http://127.0.0.1:" + dynamoDbPort);
+            embedded = LoopbackDynamoDbLocal.start();
+            dynamoDb = embedded.endpoint();
         }
         System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, dynamoDb.toString());
         createTableIfMissing(dynamoDb, tableName);
@@ -167,7 +159,7 @@ public final class LocalChat implements AutoCloseable {
         api.close();
         if (embeddedDynamoDb != null) {
             try {
-                embeddedDynamoDb.stop();
+                embeddedDynamoDb.close();
             } catch (Exception e) {
                 LOG.warn("DynamoDB Local did not stop cleanly", e);
             }
@@ -240,11 +232,5 @@ public final class LocalChat implements AutoCloseable {
 
     private static String nonBlank(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
