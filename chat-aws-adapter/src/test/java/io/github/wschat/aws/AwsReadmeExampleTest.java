@@ -11,10 +11,10 @@ import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.port.out.ConnectionStore;
 import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.testing.ReadmeSnippets;
+import io.github.wschat.core.testing.SystemProperties;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static io.github.wschat.aws.lambda.LambdaEvents.connect;
@@ -26,10 +26,10 @@ class AwsReadmeExampleTest {
 
     @Test
     void the_readme_wiring_serves_events_against_local_engines() throws Exception {
-        Map<String, String> previous = new HashMap<>();
-        Map.of("aws.region", "us-east-1", "aws.accessKeyId", "local", "aws.secretAccessKey", "local")
-                .forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
-        try (DynamoDbLocalServer server = DynamoDbLocalServer.start(); FakeConnectionsApi api = FakeConnectionsApi.start()) {
+        try (SystemProperties sdkSettings = SystemProperties.set(
+                     Map.of("aws.region", "us-east-1", "aws.accessKeyId", "local", "aws.secretAccessKey", "local"));
+             DynamoDbLocalServer server = DynamoDbLocalServer.start();
+             FakeConnectionsApi api = FakeConnectionsApi.start()) {
             DynamoDbClient dynamoDb = server.newClient();
             String tableName = LocalDynamoDb.createConnectionsTable(dynamoDb);
             ConnectionId id = api.connect("Bq3xkcNyoAMCJpQ=");
@@ -55,14 +55,6 @@ class AwsReadmeExampleTest {
             assertThat(adapter.handle(disconnect(id.value()), null).getStatusCode()).isEqualTo(200);
             assertThat(store.find(id)).isEmpty();
             senders.close();
-        } finally {
-            previous.forEach((key, value) -> {
-                if (value == null) {
-                    System.clearProperty(key);
-                } else {
-                    System.setProperty(key, value);
-                }
-            });
         }
     }
 

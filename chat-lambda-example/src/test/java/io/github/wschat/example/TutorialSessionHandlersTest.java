@@ -5,6 +5,7 @@ import io.github.wschat.aws.apigateway.FakeConnectionsApi;
 import io.github.wschat.aws.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.aws.dynamodb.LocalDynamoDb;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.testing.SystemProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class TutorialSessionHandlersTest {
     private static FakeConnectionsApi connectionsApi;
     private static String table;
     private static ChatApplication application;
-    private static final Map<String, String> previousProperties = new HashMap<>();
+    private static SystemProperties sdkSettings;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,7 +50,7 @@ class TutorialSessionHandlersTest {
         connectionsApi = FakeConnectionsApi.start();
         Map<String, String> settings = new HashMap<>(SDK_SETTINGS);
         settings.put("aws.endpointUrlDynamoDb", "http://127.0.0.1:" + dynamoDb.port());
-        settings.forEach((key, value) -> previousProperties.put(key, System.setProperty(key, value)));
+        sdkSettings = SystemProperties.set(settings);
         application = ChatApplication.create(new ExampleConfiguration(table, connectionsApi.endpoint()));
     }
 
@@ -58,13 +59,7 @@ class TutorialSessionHandlersTest {
         application.close();
         connectionsApi.close();
         dynamoDb.close();
-        previousProperties.forEach((key, value) -> {
-            if (value == null) {
-                System.clearProperty(key);
-            } else {
-                System.setProperty(key, value);
-            }
-        });
+        sdkSettings.close();
     }
 
     @Test

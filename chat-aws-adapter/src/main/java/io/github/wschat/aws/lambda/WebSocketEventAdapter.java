@@ -202,15 +202,17 @@ public final class WebSocketEventAdapter {
     private APIGatewayV2WebSocketResponse guarded(APIGatewayV2WebSocketEvent event, Context context, String route,
                                                   Function<WebSocketRequest, APIGatewayV2WebSocketResponse> action) {
         String requestId = requestId(event, context);
+        String routeKey = route;
         try {
             WebSocketRequest request = WebSocketRequest.of(event);
-            LOG.debug("request {}: {} {} from {}", requestId, request.eventType(), request.routeKey(), request.connectionId());
+            routeKey = request.routeKey().isEmpty() ? route : request.routeKey();
+            LOG.debug("request {}: {} {} from {}", requestId, request.eventType(), routeKey, request.connectionId());
             return action.apply(request);
         } catch (InvalidEventException e) {
-            LOG.warn("request {}: invalid {} event: {}", requestId, route, e.getMessage());
+            LOG.warn("request {}: invalid {} event: {}", requestId, routeKey, e.getMessage());
             return Responses.badRequest(renderer.rejection(MessageRejection.malformed(e.getMessage())));
         } catch (RuntimeException e) {
-            LOG.error("request {}: {} failed", requestId, route, e);
+            LOG.error("request {}: {} failed", requestId, routeKey, e);
             return Responses.internalError();
         }
     }

@@ -8,6 +8,7 @@ import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.port.out.MessageSenderException;
+import io.github.wschat.core.testing.SystemProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -213,19 +215,13 @@ class ApiGatewayMessageSenderTest {
         void given_the_sdks_max_attempts_setting_and_no_builder_value_then_the_setting_is_used() {
             ConnectionId id = live();
             api.answerAlways(id, Answer.error(500));
-            String previous = System.setProperty("aws.maxAttempts", "2");
-            try (ApiGatewayMessageSender configured = ApiGatewayMessageSender.builder().endpoint(api.endpoint())
+            try (SystemProperties sdkSettings = SystemProperties.set(Map.of("aws.maxAttempts", "2"));
+                 ApiGatewayMessageSender configured = ApiGatewayMessageSender.builder().endpoint(api.endpoint())
                     .region(TestSenders.REGION).credentialsProvider(TestSenders.CREDENTIALS)
                     .baseDelay(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build()) {
 
                 assertThat(configured.send(id, HELLO).reason()).endsWith("after 2 attempts");
                 assertThat(api.requestsFor(id)).isEqualTo(2);
-            } finally {
-                if (previous == null) {
-                    System.clearProperty("aws.maxAttempts");
-                } else {
-                    System.setProperty("aws.maxAttempts", previous);
-                }
             }
         }
 
