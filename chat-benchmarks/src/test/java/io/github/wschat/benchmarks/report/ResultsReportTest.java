@@ -15,7 +15,7 @@ class ResultsReportTest {
 
     private static String report(double aPerRecipient, double bPerRecipient, double cPerRecipient, int bMissed,
                                  long projectColdMillis, long naiveColdMillis) {
-        return new ResultsReport(MACHINE, ZonedDateTime.now(), Duration.ofMinutes(11), false,
+        return new ResultsReport(MACHINE, ZonedDateTime.now(), Duration.ofMinutes(11), Duration.ofMinutes(12), false,
                 ReportFixtures.fanOut(aPerRecipient, bPerRecipient, cPerRecipient, bMissed), ReportFixtures.scaling(),
                 ReportFixtures.coldStarts(projectColdMillis, naiveColdMillis), ReportFixtures.micro()).markdown();
     }
