@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -171,6 +172,21 @@ public final class LocalWebSocketApi implements AutoCloseable {
      */
     public long injectedFailureCount() {
         return running().injectedFailures();
+    }
+
+    /**
+     * Sends {@code text} to a connection as one text message (in 32 KB frames if longer), as
+     * {@code POST @connections/{id}} does, but in process: no HTTP request, no injected fault, no size check
+     * and no 429 for a full client buffer. For tests and benchmarks that need the gateway's own push, such
+     * as measuring how fast it can write to its clients.
+     *
+     * @return completes with true once the message is written to the client's socket, with false when the
+     *         connection is unknown, not open yet, closing, or the write failed
+     */
+    public CompletableFuture<Boolean> sendToConnection(String connectionId, String text) {
+        Objects.requireNonNull(connectionId, "connectionId");
+        Objects.requireNonNull(text, "text");
+        return running().sendText(connectionId, text);
     }
 
     /** Replaces the faults the {@code @connections} API injects, from now on; the draws restart from its seed. */

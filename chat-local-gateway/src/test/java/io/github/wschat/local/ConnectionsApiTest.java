@@ -62,6 +62,19 @@ class ConnectionsApiTest {
     }
 
     @Test
+    void given_an_open_connection_when_the_gateway_sends_to_it_in_process_then_the_client_gets_it() throws Exception {
+        boolean written = api.sendToConnection(id, "pushed in process").get(10, TimeUnit.SECONDS);
+
+        assertThat(written).isTrue();
+        assertThat(client.next()).isEqualTo("pushed in process");
+    }
+
+    @Test
+    void given_an_unknown_id_when_the_gateway_sends_to_it_in_process_then_it_reports_not_written() throws Exception {
+        assertThat(api.sendToConnection("AAAAAAAAAAAAAAA=", "lost").get(10, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
     void given_an_open_connection_when_it_is_described_then_the_body_has_the_management_api_shape() throws Exception {
         HttpResponse<String> response = connections.get(id);
 

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,6 +105,21 @@ public final class GatewayServer implements AutoCloseable {
     /** How many {@code @connections} calls failed by injection since the faults were last set. */
     public long injectedFailures() {
         return runtime.faults().failed();
+    }
+
+    /**
+     * Sends a text message to a reachable connection, in process: what a {@code POST @connections} does
+     * once its request is read. Completes true once written, false if the connection is not reachable or
+     * the write failed.
+     */
+    public CompletableFuture<Boolean> sendText(String connectionId, String text) {
+        Optional<LocalConnection> found = runtime.registry().find(connectionId).filter(LocalConnection::isReachable);
+        if (found.isEmpty()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> written = new CompletableFuture<>();
+        found.get().sendText(text).addListener(future -> written.complete(future.isSuccess()));
+        return written;
     }
 
     /** Replaces the injected faults; the draws restart from the plan's seed. */

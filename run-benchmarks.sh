@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every wschat benchmark in one go and writes benchmarks/RESULTS.md and benchmarks/broadcast-time.png:
+# fan-out against the tutorial's sendmessage and against the local gateway's own limit, broadcast and
+# connect/disconnect scaling, cold starts in fresh JVMs, artifact sizes, JMH micro-benchmarks.
+# About 12 minutes on 2 cores. Needs Java 17+ and Maven 3.8+; uses loopback only.
+#
+#   ./run-benchmarks.sh           the full run (N up to 10,000)
+#   ./run-benchmarks.sh --quick   a shorter run to try it out (N up to 1,000); its RESULTS.md says so
+set -euo pipefail
+cd "$(dirname "$0")"
+# RESULTS.md reports the whole command's time, the build included
+export BENCH_COMMAND_STARTED="$(date +%s)"
+
+# 10,000 clients are 10,000 sockets in the driver JVM and 10,000 more in the server JVM: raise the soft
+# open-files limit to the hard one where the shell allows it (RESULTS.md reports the limit in effect)
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+echo "building the modules the benchmarks run (the Lambda artifact included)..."
+mvn -B -q -pl chat-benchmarks -am install -DskipTests
+
+# the example's handlers read TABLE_NAME from the environment; every JVM the run starts gets its own
+export TABLE_NAME=wschat-bench
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "chat-benchmarks/target/classes:$(cat chat-benchmarks/target/benchmark.classpath)" \
+  io.github.wschat.benchmarks.RunBenchmarks "$PWD" "$@"
