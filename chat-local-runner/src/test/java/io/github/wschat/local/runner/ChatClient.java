@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ChatClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    // generous: a loaded 2-core machine may take long, and a passing run never waits for it
+    static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     final String connectionId;
     private final WebSocket socket;
