@@ -83,7 +83,7 @@ public final class RunBenchmarks {
     private static FanOutBenchmark.Settings fullFanOut() {
         return new FanOutBenchmark.Settings(
                 List.of(1, 10, 100, 1_000, 5_000, 10_000),
-                List.of(10, 10, 7, 5, 3, 3),
+                List.of(10, 10, 7, 7, 5, 5),
                 List.of(3, 3, 2, 1, 1, 1),
                 1_000, 1_000, 2_000,
                 List.of(100, 1_000), 10, 3);

@@ -42,7 +42,8 @@ import java.util.zip.ZipFile;
  * <p>What the first event does: {@code $connect} stores a new connection; {@code $disconnect} removes a
  * stored one; {@code $default} asks {@code GetConnection} and posts the answer to the caller;
  * {@code sendmessage} reads the table and posts to the two other clients. For {@code $connect} a third
- * variant, {@link SdkFloorHandler} started from this project's artifact, shows what the SDK alone costs.
+ * variant, {@link SdkFloorHandler} started from this project's artifact, shows what the least a handler
+ * can do with the SDK costs.
  */
 public final class ColdStartBenchmark {
 
@@ -68,7 +69,7 @@ public final class ColdStartBenchmark {
     public static final String PROJECT = "wschat";
     public static final String NAIVE = "naive";
     /** {@link SdkFloorHandler} from this project's artifact, for {@code $connect} only. */
-    public static final String FLOOR = "SDK floor";
+    public static final String FLOOR = "SDK minimum";
 
     private final Path root;
     private final Path work;

@@ -22,6 +22,12 @@ public record BroadcastPoint(String route, int n, List<BroadcastSample> samples)
         return Stats.median(samples.stream().mapToDouble(s -> s.lastReceiptNanos() / 1e6).toArray());
     }
 
+    /** The fastest and the slowest of the samples' broadcast times, in ms. */
+    public double[] rangeMillis() {
+        double[] times = samples.stream().mapToDouble(s -> s.lastReceiptNanos() / 1e6).sorted().toArray();
+        return times.length == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {times[0], times[times.length - 1]};
+    }
+
     /** Deliveries per second of the median broadcast: recipients reached divided by its time. */
     public double deliveriesPerSecond() {
         return Stats.median(samples.stream()

@@ -40,7 +40,7 @@ public final class ConnectDisconnectScaling {
         try (WebSocketClients clients = WebSocketClients.create(server.webSocketUri(), 1);
              ConnectionsTable table = new ConnectionsTable(server.dynamoDbEndpoint(), server.tableName())) {
             BenchClient control = clients.connectUpTo(1, 1, WAIT).get(0);
-            cycle(clients, table, 0, 100); // makes the handlers, warms up
+            cycle(clients, table, 0, 300); // makes the handlers, warms the server's JIT up
             stats(control);
             int stored = 0;
             for (int level : levels) {
