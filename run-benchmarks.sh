@@ -2,7 +2,7 @@
 # Runs every wschat benchmark in one go and writes benchmarks/RESULTS.md and benchmarks/broadcast-time.png:
 # fan-out against the tutorial's sendmessage and against the local gateway's own limit, broadcast and
 # connect/disconnect scaling, cold starts in fresh JVMs, artifact sizes, JMH micro-benchmarks.
-# About 12 minutes on 2 cores. Needs Java 17+ and Maven 3.8+; uses loopback only.
+# About 10 minutes on 2 cores. Needs Java 17+ and Maven 3.8+; uses loopback only.
 #
 #   ./run-benchmarks.sh           the full run (N up to 10,000)
 #   ./run-benchmarks.sh --quick   a shorter run to try it out (N up to 1,000); its RESULTS.md says so

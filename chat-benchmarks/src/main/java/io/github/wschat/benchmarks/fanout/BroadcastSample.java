@@ -36,7 +36,7 @@ public record BroadcastSample(String route, int recipients, int received, boolea
 
     /**
      * CPU time both processes used per recipient reached, in µs: the server's while the handler ran, the
-     * driver's from the send to the end of its wait. NaN when that window is under 200 ms: the JVM counts
+     * driver's from the send to the end of its wait. NaN when that window is under 100 ms: the JVM counts
      * process CPU time in 10 ms clock ticks, too coarse for shorter ones.
      */
     public double cpuMicrosPerMessage() {
@@ -48,7 +48,7 @@ public record BroadcastSample(String route, int recipients, int received, boolea
 
     /**
      * How many cores both processes kept busy on average: their CPU time over the longer of the broadcast
-     * time and the handler's duration. NaN when that is under 200 ms (see {@link #cpuMicrosPerMessage()}).
+     * time and the handler's duration. NaN when that is under 100 ms (see {@link #cpuMicrosPerMessage()}).
      */
     public double coresBusy() {
         if (!cpuKnown()) {
@@ -62,6 +62,6 @@ public record BroadcastSample(String route, int recipients, int received, boolea
     }
 
     private boolean cpuKnown() {
-        return serverCpuMicros >= 0 && driverCpuMicros >= 0 && windowMicros() >= 200_000;
+        return serverCpuMicros >= 0 && driverCpuMicros >= 0 && windowMicros() >= 100_000;
     }
 }

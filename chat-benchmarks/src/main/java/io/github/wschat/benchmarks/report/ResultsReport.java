@@ -209,8 +209,8 @@ public final class ResultsReport {
                 "- *(a) against (c).* (c) writes frames inside the gateway: no DynamoDB, no HTTP request, no SDK.");
         Optional<BroadcastPoint> aLargest = fanOut.point(Routes.PROJECT, largest);
         Optional<BroadcastPoint> cLargest = fanOut.point(Routes.GATEWAY_PUSH, largest);
-        if (aLargest.isPresent() && cLargest.isPresent()) {
-            limit.append(String.format(Locale.ROOT, " At N = %,d (the largest, long enough to count CPU time) it used %s µs"
+        if (aLargest.isPresent() && cLargest.isPresent() && !Double.isNaN(cLargest.get().medianCpuMicrosPerMessage())) {
+            limit.append(String.format(Locale.ROOT, " At N = %,d it used %s µs"
                             + " of CPU per message, (a) %s µs.", largest, number(cLargest.get().medianCpuMicrosPerMessage()),
                     number(aLargest.get().medianCpuMicrosPerMessage())));
         }
@@ -280,8 +280,9 @@ public final class ResultsReport {
         line("- **deliveries/s**: recipients reached / broadcast time; **p50 / p99**: per-recipient latency from the send,"
                 + " all measured broadcasts of that N together; **handler**: the invocation's duration measured in the"
                 + " server; **CPU/msg**: CPU time of both processes (server during the handler, driver from the send to"
-                + " the end of its wait) per recipient reached; **cores busy**: that CPU time over the broadcast time"
-                + " (– under 50 ms: too short to tell).");
+                + " the end of its wait) per recipient reached; **cores busy**: that CPU time over the longer of the"
+                + " broadcast time and the handler's duration. Both – when that is under 100 ms: the JVM counts process"
+                + " CPU time in 10 ms ticks.");
         line("- Handlers are made and the JIT warmed before measuring (3 unmeasured broadcasts per variant to %,d"
                 + " clients, plus warm-ups at each N); variants take turns in a rotating order; medians over the runs.",
                 fanOut.warmupN());
