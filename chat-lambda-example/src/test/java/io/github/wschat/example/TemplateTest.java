@@ -31,6 +31,12 @@ class TemplateTest {
             "$default", DefaultHandler.class,
             "sendmessage", SendMessageHandler.class);
 
+    /** SAM's logical id suffix of a function's {@code AutoPublishAlias: live}. */
+    private static final String LIVE_ALIAS = "Aliaslive";
+    /** The source of a route's invocations: this API, any stage; the route key follows. */
+    private static final String ANY_STAGE_OF_THE_API =
+            "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatApi}/*/";
+
     private static SamTemplate template;
 
     @BeforeAll
@@ -58,15 +64,10 @@ class TemplateTest {
     void every_route_reaches_the_handler_class_named_after_it_through_a_proxy_integration() {
         Map<String, String> handlerByRoute = new TreeMap<>();
         for (String route : template.resourcesOfType("AWS::ApiGatewayV2::Route")) {
-            Map<String, Object> properties = template.properties(route);
-            String integration = single(references(properties.get("Target")));
-            Map<String, Object> integrationProperties = template.properties(integration);
-            assertThat(integrationProperties).containsEntry("IntegrationType", "AWS_PROXY");
-            String alias = single(references(integrationProperties.get("IntegrationUri")).stream()
-                    .filter(id -> id.endsWith("Aliaslive")).toList());
-            String function = alias.substring(0, alias.length() - "Aliaslive".length());
+            String alias = invokedAlias(route);
+            String function = alias.substring(0, alias.length() - LIVE_ALIAS.length());
             assertThat(template.resource(function)).containsEntry("Type", "AWS::Serverless::Function");
-            handlerByRoute.put((String) properties.get("RouteKey"), (String) template.properties(function).get("Handler"));
+            handlerByRoute.put(routeKey(route), (String) template.properties(function).get("Handler"));
         }
 
         assertThat(handlerByRoute).hasSize(4);
@@ -92,27 +93,38 @@ class TemplateTest {
 
     @Test
     void every_route_may_invoke_its_function_alias_and_only_from_this_api() {
-        List<String> permissions = template.resourcesOfType("AWS::Lambda::Permission");
-        Map<String, String> functionByRoute = new HashMap<>();
-        for (String permission : permissions) {
+        Map<String, String> invokedAliasByRoute = new TreeMap<>();
+        for (String route : template.resourcesOfType("AWS::ApiGatewayV2::Route")) {
+            invokedAliasByRoute.put(routeKey(route), invokedAlias(route));
+        }
+        Map<String, String> permittedAliasByRoute = new TreeMap<>();
+        for (String permission : template.resourcesOfType("AWS::Lambda::Permission")) {
             Map<String, Object> properties = template.properties(permission);
             assertThat(properties).containsEntry("Action", "lambda:InvokeFunction")
                     .containsEntry("Principal", "apigateway.amazonaws.com");
+            assertThat(map(properties.get("FunctionName"))).as("FunctionName of %s", permission).containsOnlyKeys("Ref");
             String sourceArn = (String) map(properties.get("SourceArn")).get("Fn::Sub");
-            assertThat(sourceArn).startsWith("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatApi}/*/");
-            functionByRoute.put(sourceArn.substring(sourceArn.lastIndexOf('/') + 1), single(references(properties.get("FunctionName"))));
+            assertThat(sourceArn).as("SourceArn of %s", permission).startsWith(ANY_STAGE_OF_THE_API);
+            String routeKey = sourceArn.substring(ANY_STAGE_OF_THE_API.length());
+            String alias = single(references(properties.get("FunctionName")));
+            assertThat(permittedAliasByRoute.put(routeKey, alias)).as("a second permission for %s", routeKey).isNull();
         }
 
-        assertThat(functionByRoute).containsOnlyKeys(HANDLERS_BY_ROUTE.keySet());
-        functionByRoute.forEach((route, alias) -> assertThat(alias).endsWith("Aliaslive"));
+        assertThat(invokedAliasByRoute).containsOnlyKeys(HANDLERS_BY_ROUTE.keySet());
+        assertThat(permittedAliasByRoute).as("the alias each route may invoke").isEqualTo(invokedAliasByRoute);
     }
 
     @Test
-    void the_stage_is_a_parameter_defaulting_to_production_and_is_deployed_after_the_routes() {
+    void the_stage_is_a_parameter_defaulting_to_production_and_serves_the_deployment_made_after_every_route() {
         assertThat(map(map(template.root.get("Parameters")).get("StageName"))).containsEntry("Default", "production");
-        assertThat(template.properties("Stage").get("StageName")).isEqualTo(Map.of("Ref", "StageName"));
+        assertThat(template.properties("Stage")).containsEntry("StageName", Map.of("Ref", "StageName"))
+                .containsEntry("ApiId", Map.of("Ref", "ChatApi"))
+                .containsEntry("DeploymentId", Map.of("Ref", "Deployment"));
+        assertThat(template.resource("Deployment")).containsEntry("Type", "AWS::ApiGatewayV2::Deployment");
+        assertThat(template.properties("Deployment")).containsEntry("ApiId", Map.of("Ref", "ChatApi"));
         assertThat(list(template.resource("Deployment").get("DependsOn")))
-                .containsExactlyInAnyOrder("ConnectRoute", "DisconnectRoute", "DefaultRoute", "SendMessageRoute");
+                .containsExactlyInAnyOrderElementsOf(template.resourcesOfType("AWS::ApiGatewayV2::Route"))
+                .hasSize(HANDLERS_BY_ROUTE.size());
     }
 
     @Test
@@ -212,6 +224,20 @@ class TemplateTest {
             return arn.substring(arn.indexOf("${StageName}/") + "${StageName}/".length());
         }
         return single(references(resource));
+    }
+
+    private static String routeKey(String route) {
+        return (String) template.properties(route).get("RouteKey");
+    }
+
+    /** The function alias that the route's proxy integration invokes. */
+    private static String invokedAlias(String route) {
+        String integration = single(references(template.properties(route).get("Target")));
+        Map<String, Object> properties = template.properties(integration);
+        assertThat(properties).containsEntry("IntegrationType", "AWS_PROXY");
+        String alias = single(references(properties.get("IntegrationUri")));
+        assertThat(alias).as("what %s invokes", integration).endsWith(LIVE_ALIAS);
+        return alias;
     }
 
     private static String single(List<String> values) {
