@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and stopped when it ends; non-blocking senders ({@link MessageSender#sendAsync}) use their own I/O.
  *
  * <p>A gone recipient is removed from the store; a failing one is counted and never stops the others.
+ * A sender that throws a {@link RuntimeException} or returns no stage fails that recipient only; an
+ * {@link Error} it throws ends the broadcast, once the sends already in flight have completed.
  */
 public final class BroadcastService implements BroadcastUseCase {
 
@@ -89,7 +91,16 @@ public final class BroadcastService implements BroadcastUseCase {
                     if (!recipient.id().equals(author)) {
                         inFlight.acquireUninterruptibly();
                         tally.attempted.incrementAndGet();
-                        start(recipient.id(), payload, pool).whenComplete((outcome, error) -> {
+                        CompletionStage<DeliveryOutcome> sending;
+                        try {
+                            sending = start(recipient.id(), payload, pool);
+                        } catch (Throwable e) {
+                            // an Error ends the broadcast, but only once the sends in flight are
+                            // done: the finally below waits for every permit, this one included
+                            inFlight.release();
+                            throw e;
+                        }
+                        sending.whenComplete((outcome, error) -> {
                             try {
                                 record(recipient.id(), error == null ? outcome : Deliveries.failure(error), tally);
                             } finally {
@@ -113,7 +124,10 @@ public final class BroadcastService implements BroadcastUseCase {
 
     private CompletionStage<DeliveryOutcome> start(ConnectionId recipient, MessagePayload payload, ExecutorService pool) {
         try {
-            return sender.sendAsync(recipient, payload, pool);
+            CompletionStage<DeliveryOutcome> sending = sender.sendAsync(recipient, payload, pool);
+            return sending != null
+                    ? sending
+                    : CompletableFuture.completedFuture(DeliveryOutcome.failed("sender returned no result"));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Deliveries.failure(e));
         }

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Answers {@code $default} as the tutorial does, but never fails on missing info: when
- * {@code GetConnection} fails or finds nothing, the caller still gets the text with its id.
+ * {@code GetConnection} fails or finds nothing, or the info found cannot be rendered, the caller
+ * still gets the text with its id.
  */
 public final class DefaultRouteService implements DefaultRouteUseCase {
 
@@ -34,9 +35,22 @@ public final class DefaultRouteService implements DefaultRouteUseCase {
     public DeliveryOutcome reply(DefaultRouteCommand command) {
         ConnectionId caller = command.caller();
         String info = lookUp(caller)
-                .map(found -> renderer.connectionInfo(caller, found))
+                .flatMap(found -> render(caller, found))
                 .orElseGet(() -> renderer.unknownConnectionInfo(caller));
         return Deliveries.sendIsolated(sender, caller, MessagePayload.of(REPLY_PREFIX + info));
+    }
+
+    private Optional<String> render(ConnectionId caller, ConnectionInfo found) {
+        try {
+            String rendered = renderer.connectionInfo(caller, found);
+            if (rendered == null) {
+                LOG.warn("the renderer gave no text for the info of {}, answering with its id only", caller);
+            }
+            return Optional.ofNullable(rendered);
+        } catch (RuntimeException e) {
+            LOG.warn("could not render the info of {}, answering with its id only", caller, e);
+            return Optional.empty();
+        }
     }
 
     private Optional<ConnectionInfo> lookUp(ConnectionId caller) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -41,6 +42,9 @@ public abstract class ConnectionStoreContract {
 
     /** Stores keep at least millisecond precision; tests use instants at that precision. */
     protected static final Instant CONNECTED_AT = Instant.parse("2026-11-25T10:15:30.123Z");
+
+    /** Saves and removes the concurrency test does after the first page is read and before the second. */
+    private static final int CHURN_BEFORE_SECOND_PAGE = 200;
 
     private ConnectionStore store;
 
@@ -154,30 +158,57 @@ public abstract class ConnectionStoreContract {
     @Test
     void given_concurrent_saves_and_removes_when_paged_then_connections_present_throughout_come_exactly_once()
             throws Exception {
-        List<String> stable = IntStream.range(0, 300).mapToObj(i -> "stable-" + i).toList();
+        List<String> stable = IntStream.range(0, 300).mapToObj(i -> String.format("stable-%05d", i)).toList();
         stable.forEach(id -> store.save(connection(id)));
         AtomicBoolean iterating = new AtomicBoolean(true);
-        CountDownLatch churning = new CountDownLatch(1);
+        AtomicInteger churnOperations = new AtomicInteger();
+        CountDownLatch firstPageRead = new CountDownLatch(1);
+        CountDownLatch churnedEnough = new CountDownLatch(CHURN_BEFORE_SECOND_PAGE);
         ExecutorService churn = Executors.newSingleThreadExecutor();
         Future<Integer> churned = churn.submit(() -> {
+            if (!firstPageRead.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the iteration never read its first page");
+            }
             int operations = 0;
-            for (int round = 0; iterating.get() || operations < 200; round++) {
-                String id = "churn-" + (round % 100);
+            for (int round = 0; iterating.get() || operations < CHURN_BEFORE_SECOND_PAGE; round++) {
+                // a churned id sorts right after a stable one, so in an ordered store the churn lands
+                // among the pages still to come, not all before or after them
+                String id = stable.get(round % stable.size()) + "-churn-" + round;
                 store.save(connection(id));
+                churnOperations.incrementAndGet();
+                churnedEnough.countDown();
                 store.remove(ConnectionId.of(id));
+                churnOperations.incrementAndGet();
+                churnedEnough.countDown();
                 operations += 2;
-                churning.countDown();
             }
             return operations;
         });
         try {
-            assertThat(churning.await(30, TimeUnit.SECONDS)).isTrue();
-            List<String> seen = allIds(17);
+            // the churn starts once the first page is read, and the second page waits for some of it
+            List<String> seen = new ArrayList<>();
+            PageRequest request = PageRequest.first(17);
+            ConnectionPage page = store.findPage(request);
+            int churnAtFirstPage = churnOperations.get();
+            int churnAtLastPage = churnAtFirstPage;
+            firstPageRead.countDown();
+            assertThat(churnedEnough.await(60, TimeUnit.SECONDS)).as("the churn got going").isTrue();
+            while (true) {
+                page.connections().forEach(c -> seen.add(c.id().value()));
+                if (page.next().isEmpty()) {
+                    break;
+                }
+                request = request.after(page.next().get());
+                page = store.findPage(request);
+                churnAtLastPage = churnOperations.get();
+            }
             iterating.set(false);
 
-            assertThat(seen.stream().filter(id -> id.startsWith("stable-")).toList())
+            assertThat(churnAtLastPage - churnAtFirstPage).as("saves and removes between the first and the last page")
+                    .isGreaterThanOrEqualTo(CHURN_BEFORE_SECOND_PAGE);
+            assertThat(seen.stream().filter(id -> !id.contains("-churn-")).toList())
                     .hasSameSizeAs(stable).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stable);
-            assertThat(churned.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(200);
+            assertThat(churned.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(CHURN_BEFORE_SECOND_PAGE);
         } finally {
             iterating.set(false);
             churn.shutdownNow();

@@ -1,6 +1,8 @@
 package io.github.wschat.core.service;
 
+import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.port.in.DefaultRouteCommand;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
+import java.time.Instant;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -22,6 +27,9 @@ import static org.mockito.BDDMockito.then;
 class DefaultRouteServiceTest {
 
     private static final ConnectionId CALLER = ConnectionId.of("Bq3xkcNyoAMCJpQ=");
+    private static final Instant CONNECTED_AT = Instant.parse("2026-11-25T10:15:30Z");
+    private static final ConnectionInfo INFO =
+            new ConnectionInfo(CONNECTED_AT, CONNECTED_AT, ClientIdentity.of("203.0.113.10", "wscat/6.1.0"));
 
     @Mock
     private MessageSender sender;
@@ -52,8 +60,34 @@ class DefaultRouteServiceTest {
     }
 
     @Test
+    void given_the_renderer_fails_on_the_info_when_default_route_then_the_caller_is_answered_with_its_id() {
+        given(sender.connectionInfo(CALLER)).willReturn(Optional.of(INFO));
+        given(renderer.connectionInfo(CALLER, INFO)).willThrow(new IllegalStateException("cannot write the info"));
+        given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
+        given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
+
+        DeliveryOutcome outcome = new DefaultRouteService(sender, renderer).reply(new DefaultRouteCommand(CALLER));
+
+        assertThat(outcome.isDelivered()).isTrue();
+        then(sender).should().send(CALLER, MessagePayload.of("Use the sendmessage route to send a message. Your info:{id}"));
+    }
+
+    @Test
+    void given_the_renderer_returns_no_text_for_the_info_when_default_route_then_the_caller_is_answered_with_its_id() {
+        given(sender.connectionInfo(CALLER)).willReturn(Optional.of(INFO));
+        given(renderer.connectionInfo(CALLER, INFO)).willReturn(null);
+        given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
+        given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
+
+        DeliveryOutcome outcome = new DefaultRouteService(sender, renderer).reply(new DefaultRouteCommand(CALLER));
+
+        assertThat(outcome.isDelivered()).isTrue();
+        then(sender).should().send(CALLER, MessagePayload.of("Use the sendmessage route to send a message. Your info:{id}"));
+    }
+
+    @Test
     void given_the_reply_cannot_be_sent_when_default_route_then_the_failure_is_an_outcome() {
-        given(sender.connectionInfo(CALLER)).willReturn(java.util.Optional.empty());
+        given(sender.connectionInfo(CALLER)).willReturn(Optional.empty());
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willThrow(new IllegalStateException("connection reset"));
 

@@ -4,11 +4,13 @@ import io.github.wschat.core.domain.BroadcastRejected;
 import io.github.wschat.core.domain.BroadcastReport;
 import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.domain.MessageRejection;
 import io.github.wschat.core.domain.PayloadLimit;
 import io.github.wschat.core.domain.RecipientFailure;
+import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.service.ChatServices;
@@ -18,9 +20,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** {@code sendmessage}: who receives what, and what the report says. */
 class BroadcastSpecTest {
@@ -76,19 +83,52 @@ class BroadcastSpecTest {
     @Test
     void a_sender_that_throws_for_one_recipient_does_not_stop_the_others() {
         ThrowingForOne throwing = new ThrowingForOne(fixture.sender, ConnectionId.of("boom"));
-        ChatServices chat = ChatServices.builder().connectionStore(fixture.store).messageSender(throwing)
-                .replyRenderer(new JsonReplyRenderer()).build();
+        ChatServices chat = chatSendingWith(throwing);
         ConnectionId a = fixture.connect("A");
         ConnectionId b = fixture.connect("B");
         fixture.connect("boom");
 
-        BroadcastReport report = (BroadcastReport) chat.broadcast()
-                .broadcast(new io.github.wschat.core.port.in.BroadcastCommand(a, "hello"));
+        BroadcastReport report = (BroadcastReport) chat.broadcast().broadcast(new BroadcastCommand(a, "hello"));
 
         assertThat(report.delivered()).isEqualTo(1);
         assertThat(report.failed()).isEqualTo(1);
         assertThat(report.failures().get(0).reason()).contains("IllegalStateException").contains("socket closed");
         assertThat(fixture.sender.receivedBy(b)).containsExactly("hello");
+    }
+
+    @Test
+    void a_sender_that_returns_no_result_for_one_recipient_fails_only_that_one() {
+        ConnectionId nothing = ConnectionId.of("nothing");
+        ChatServices chat = chatSendingWith(new FaultyForOne(fixture.sender, nothing, () -> null));
+        ConnectionId a = fixture.connect("A");
+        ConnectionId b = fixture.connect("B");
+        ConnectionId c = fixture.connect("C");
+        fixture.connect("nothing");
+
+        BroadcastResult result = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> chat.broadcast().broadcast(new BroadcastCommand(a, "hello")));
+
+        assertThat(result).isEqualTo(new BroadcastReport(3, 2, 0, 1,
+                List.of(new RecipientFailure(nothing, "sender returned no result"))));
+        assertThat(fixture.sender.receivedBy(b)).containsExactly("hello");
+        assertThat(fixture.sender.receivedBy(c)).containsExactly("hello");
+    }
+
+    @Test
+    void a_sender_that_throws_an_error_for_one_recipient_ends_the_broadcast_with_that_error_and_does_not_hang() {
+        SenderBug bug = new SenderBug();
+        ChatServices chat = chatSendingWith(new FaultyForOne(fixture.sender, ConnectionId.of("boom"), () -> {
+            throw bug;
+        }));
+        ConnectionId a = fixture.connect("A");
+        ConnectionId b = fixture.connect("B");
+        fixture.connect("boom");
+
+        Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> catchThrowable(() -> chat.broadcast().broadcast(new BroadcastCommand(a, "hello"))));
+
+        assertThat(thrown).isSameAs(bug);
+        assertThat(fixture.sender.receivedBy(b)).as("the send already in flight completed first").containsExactly("hello");
     }
 
     @Test
@@ -170,6 +210,37 @@ class BroadcastSpecTest {
         assertThat(bounded.sender.maxConcurrentSends()).isBetween(2, 4);
     }
 
+    private ChatServices chatSendingWith(MessageSender sender) {
+        return ChatServices.builder().connectionStore(fixture.store).messageSender(sender)
+                .replyRenderer(new JsonReplyRenderer()).build();
+    }
+
+    /** Delegates to a real sender, but {@code sendAsync} to one recipient answers {@code faulty} as a buggy adapter might. */
+    private record FaultyForOne(MessageSender delegate, ConnectionId victim, Supplier<CompletionStage<DeliveryOutcome>> faulty)
+            implements MessageSender {
+        @Override
+        public CompletionStage<DeliveryOutcome> sendAsync(ConnectionId recipient, MessagePayload payload, Executor executor) {
+            return recipient.equals(victim) ? faulty.get() : delegate.sendAsync(recipient, payload, executor);
+        }
+
+        @Override
+        public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
+            return delegate.send(recipient, payload);
+        }
+
+        @Override
+        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
+            return delegate.connectionInfo(id);
+        }
+    }
+
+    /** An {@link Error} a sender's bug might throw, which no broadcast should swallow. */
+    private static final class SenderBug extends Error {
+        SenderBug() {
+            super("sender bug");
+        }
+    }
+
     /** Delegates to a real sender but throws for one recipient, as a buggy adapter might. */
     private record ThrowingForOne(MessageSender delegate, ConnectionId victim) implements MessageSender {
         @Override
@@ -181,7 +252,7 @@ class BroadcastSpecTest {
         }
 
         @Override
-        public Optional<io.github.wschat.core.domain.ConnectionInfo> connectionInfo(ConnectionId id) {
+        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
             return delegate.connectionInfo(id);
         }
     }

@@ -41,33 +41,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Broadcasts under churn and at a million recipients. */
 class BroadcastUnderLoadSpecTest {
 
+    private static final int STAYERS = 500;
+    /** Connect-and-disconnect pairs the churn does before the second half of the stayers is sent to. */
+    private static final int CHURN_BEFORE_SECOND_HALF = 100;
+
     @Test
     void a_broadcast_during_1000_connects_and_disconnects_reaches_everyone_connected_throughout() throws Exception {
-        ChatFixture fixture = new ChatFixture(BroadcastSettings.defaults().withPageSize(25).withMaxConcurrency(8));
+        ChatFixture fixture = new ChatFixture();
         ConnectionId author = fixture.connect("author");
-        List<ConnectionId> stayers = IntStream.range(0, 500).mapToObj(i -> fixture.connect("stay-" + i)).toList();
+        List<ConnectionId> stayers = IntStream.range(0, STAYERS)
+                .mapToObj(i -> fixture.connect(String.format("stay-%05d", i))).toList();
+        ChurnWatchingSender watching = new ChurnWatchingSender(fixture.sender, Set.copyOf(stayers.subList(STAYERS / 2, STAYERS)));
+        ChatServices chat = ChatServices.builder().connectionStore(fixture.store).messageSender(watching)
+                .replyRenderer(new JsonReplyRenderer())
+                .broadcastSettings(BroadcastSettings.defaults().withPageSize(25).withMaxConcurrency(8)).build();
         AtomicBoolean broadcasting = new AtomicBoolean(true);
-        CountDownLatch churnStarted = new CountDownLatch(2);
         ExecutorService churn = Executors.newFixedThreadPool(2);
         List<Future<Integer>> churners = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             int thread = t;
             churners.add(churn.submit(() -> {
+                if (!watching.firstSend.await(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the broadcast never sent");
+                }
                 int churned = 0;
-                // each thread connects and disconnects 500 distinct connections, and keeps going
-                // until the broadcast is over so that the two overlap from start to end
+                // each thread connects and disconnects 500 distinct connections, and keeps going until
+                // the broadcast is over. A churned id sorts right after a stayer's, so it lands among
+                // the pages: thread 0 churns from the first stayer on, thread 1 from the middle one on,
+                // where the broadcast is held back, so churn happens behind, at and ahead of its cursor
                 for (int i = 0; churned < 500 || broadcasting.get(); i++) {
-                    ConnectionId id = fixture.connect("churn-" + thread + "-" + i);
-                    churnStarted.countDown();
+                    ConnectionId next = stayers.get((thread * STAYERS / 2 + i) % STAYERS);
+                    ConnectionId id = fixture.connect(next.value() + "-churn-" + thread + "-" + i);
                     fixture.disconnect(id);
                     churned++;
+                    watching.churned();
                 }
                 return churned;
             }));
         }
         try {
-            assertThat(churnStarted.await(30, TimeUnit.SECONDS)).isTrue();
-            BroadcastReport report = (BroadcastReport) fixture.send(author, "still here?");
+            BroadcastReport report = (BroadcastReport) chat.broadcast().broadcast(new BroadcastCommand(author, "still here?"));
             broadcasting.set(false);
 
             int churned = 0;
@@ -75,8 +88,10 @@ class BroadcastUnderLoadSpecTest {
                 churned += churner.get(60, TimeUnit.SECONDS);
             }
             assertThat(churned).isGreaterThanOrEqualTo(1_000);
+            assertThat(watching.churnBetweenFirstAndLastSend()).as("connects and disconnects between the first and the last send")
+                    .isGreaterThanOrEqualTo(CHURN_BEFORE_SECOND_HALF);
             assertThat(stayers).allSatisfy(id -> assertThat(fixture.sender.receivedBy(id)).containsExactly("still here?"));
-            assertThat(report.delivered()).isGreaterThanOrEqualTo(500);
+            assertThat(report.delivered()).isGreaterThanOrEqualTo(STAYERS);
             assertThat(report.failed()).isZero();
             assertThat(fixture.sender.receivedBy(author)).isEmpty();
         } finally {
@@ -135,6 +150,64 @@ class BroadcastUnderLoadSpecTest {
 
         assertThat(report.delivered()).isEqualTo(20_000);
         assertThat(sendingThreads).hasSizeBetween(1, bound).allSatisfy(name -> assertThat(name).startsWith("wschat-broadcast-"));
+    }
+
+    /**
+     * Delegates to a real sender and ties the broadcast to the churn: the first send lets the churn
+     * start, sends to the held-back recipients wait until it has done
+     * {@code CHURN_BEFORE_SECOND_HALF} connect-and-disconnect pairs, and every send notes how many
+     * pairs were done by then. Held back on the broadcast's threads, those sends take all its permits,
+     * so the broadcast cannot read on, nor end, before the churn has got going.
+     */
+    private static final class ChurnWatchingSender implements MessageSender {
+        final CountDownLatch firstSend = new CountDownLatch(1);
+        private final CountDownLatch churnedEnough = new CountDownLatch(CHURN_BEFORE_SECOND_HALF);
+        private final AtomicInteger churn = new AtomicInteger();
+        private final AtomicInteger churnAtFirstSend = new AtomicInteger(-1);
+        private final AtomicInteger churnAtLastSend = new AtomicInteger();
+        private final MessageSender delegate;
+        private final Set<ConnectionId> heldBack;
+
+        ChurnWatchingSender(MessageSender delegate, Set<ConnectionId> heldBack) {
+            this.delegate = delegate;
+            this.heldBack = heldBack;
+        }
+
+        /** Called by the churn after each connect-and-disconnect pair. */
+        void churned() {
+            churn.incrementAndGet();
+            churnedEnough.countDown();
+        }
+
+        int churnBetweenFirstAndLastSend() {
+            return churnAtLastSend.get() - churnAtFirstSend.get();
+        }
+
+        @Override
+        public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
+            if (heldBack.contains(recipient) && !awaitChurn()) {
+                return DeliveryOutcome.failed("the churn did not get going");
+            }
+            int churnSoFar = churn.get();
+            churnAtFirstSend.compareAndSet(-1, churnSoFar);
+            churnAtLastSend.accumulateAndGet(churnSoFar, Math::max);
+            firstSend.countDown();
+            return delegate.send(recipient, payload);
+        }
+
+        @Override
+        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
+            return delegate.connectionInfo(id);
+        }
+
+        private boolean awaitChurn() {
+            try {
+                return churnedEnough.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /**
