@@ -44,10 +44,14 @@ public final class ApiGatewayMessageSenders implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayMessageSenders.class);
 
-    /** A host name, or an IP literal, with an optional port: nothing that could add a path or user info. */
-    private static final Pattern DOMAIN_NAME = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
-    /** API Gateway stage names: letters, digits, hyphens and underscores ({@code $default} for HTTP APIs). */
-    private static final Pattern STAGE = Pattern.compile("\\$?[A-Za-z0-9_-]+");
+    /**
+     * A host name or an IPv4 literal (at most 253 characters, as in DNS), or a bracketed IPv6
+     * literal, with an optional port: nothing that could add a path, a query or user info.
+     */
+    private static final Pattern DOMAIN_NAME =
+            Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
+    /** API Gateway stage names: at most 128 letters, digits, hyphens and underscores; {@code $default} too. */
+    private static final Pattern STAGE = Pattern.compile("\\$?[A-Za-z0-9_-]{1,128}");
 
     private final URI explicitEndpoint;
     private final Consumer<ApiGatewayMessageSender.Builder> senderSettings;
@@ -72,6 +76,11 @@ public final class ApiGatewayMessageSenders implements AutoCloseable {
 
     /**
      * The management endpoint of the API an event came through: {@code https://{domainName}/{stage}}.
+     * The domain name is a host name, an IPv4 or a bracketed IPv6 literal, each with an optional
+     * port; the stage is letters, digits, hyphens and underscores, or {@code $default}. This is the
+     * one place the endpoint is derived from an event, the {@code WebSocketEventAdapter}'s included.
+     * The messages of its exceptions name the part that is wrong, not its value, which comes from
+     * outside.
      *
      * @throws IllegalArgumentException if the domain name or stage could change the URI's meaning
      */
@@ -79,16 +88,23 @@ public final class ApiGatewayMessageSenders implements AutoCloseable {
         Objects.requireNonNull(domainName, "domainName");
         Objects.requireNonNull(stage, "stage");
         if (!DOMAIN_NAME.matcher(domainName).matches()) {
-            throw new IllegalArgumentException("not a domain name: '" + domainName + "'");
+            throw new IllegalArgumentException("domainName is not a host name or IP literal with an optional port");
         }
         if (!STAGE.matcher(stage).matches()) {
-            throw new IllegalArgumentException("not a stage name: '" + stage + "'");
+            throw new IllegalArgumentException("stage is not a stage name");
         }
+        URI endpoint;
         try {
-            return new URI("https://" + domainName + "/" + stage);
+            endpoint = new URI("https://" + domainName + "/" + stage);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("no endpoint for domain '" + domainName + "' and stage '" + stage + "'", e);
+            throw new IllegalArgumentException("domainName is not a valid host or IP literal: " + e.getReason(), e);
         }
+        // characters that pass the pattern can still fail to make a host ("..", "-x"): the URI then
+        // holds a registry name, which no client can reach
+        if (endpoint.getHost() == null) {
+            throw new IllegalArgumentException("domainName is not a valid host name");
+        }
+        return endpoint;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.wschat.aws.dynamodb;
 
+import io.github.wschat.aws.dynamodb.ScanCursor.Position;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
@@ -26,6 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -51,21 +60,29 @@ import java.util.function.Supplier;
  * {@link Instant#EPOCH}, meaning unknown. Items that cannot be read as a connection at all are
  * skipped by {@link #findPage} with a warning and make {@link #find} fail.
  *
- * <p><b>Pages.</b> {@link #findPage} makes one Scan call with {@code Limit} = the page size, and
- * its {@code LastEvaluatedKey} becomes the page's cursor: the first page is returned before the
- * next is read. Scans and GetItem are strongly consistent, which costs twice the read units of an
- * eventually consistent read, so that a connection saved just before an iteration starts is in it,
- * as the port promises. A page stops at the page size or at DynamoDB's 1 MB per call,
- * and expired items are filtered after that, so a page may hold fewer connections than asked, even
- * none, while a next cursor is present. With {@link Builder#scanSegments(int) scanSegments}
- * {@code > 1}, the scan is a segmented (parallel) scan whose segments are read one after the
- * other: the cursor names the segment and the key inside it, and each item belongs to exactly one
- * segment, so an iteration still returns each connection once. When a segment ends before the page
- * is full, the same call goes on with the next segment (one more Scan call), so that an empty table
- * is still one empty last page.
+ * <p><b>Pages.</b> In a plain scan (the default), {@link #findPage} makes one Scan call with
+ * {@code Limit} = the page size, and its {@code LastEvaluatedKey} becomes the page's cursor: the
+ * first page is returned before the next is read. Scans and GetItem are strongly consistent, which
+ * costs twice the read units of an eventually consistent read, so that a connection saved just
+ * before an iteration starts is in it, as the port promises. A page stops at the page size or at
+ * DynamoDB's 1 MB per call, and expired items are filtered after that, so a page may hold fewer
+ * connections than asked, even none, while a next cursor is present.
+ *
+ * <p><b>Parallel scan.</b> With {@link Builder#scanSegments(int) scanSegments} {@code n > 1}, the
+ * table is read as a parallel scan in {@code n} segments: each {@link #findPage} call issues one
+ * Scan call per segment not yet done, all at once, shares the page size out among them as their
+ * {@code Limit}s ({@code ceil(size / segments)} or one less, adding up to the page size) and
+ * merges what they return into one page. The cursor holds where every segment stands (after a
+ * key, or done); each item belongs to exactly one segment, so an iteration still returns each
+ * connection once, and the next page is still read only when asked for. A page smaller than the
+ * number of segments left scans only as many of them as it has room for. The calls run on threads
+ * of the store's own: made on demand, at most {@code n}, daemon, and ended after 30 s idle, so
+ * that a store needs no closing, in Lambda or elsewhere. A lone call (a plain scan, or the last
+ * segment left) runs on the caller's thread; a plain scan makes no thread at all.
  *
  * <p>Thread-safe. Every SDK failure becomes a {@link ConnectionStoreException} naming the
- * operation and the table, with the SDK exception as its cause.
+ * operation and the table, with the SDK exception as its cause, also when it happened on a scan
+ * thread.
  *
  * <pre>{@code
  * ConnectionStore store = DynamoDbConnectionStore.builder()
@@ -96,10 +113,17 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     public static final Duration TTL_MARGIN = Duration.ofMinutes(15);
     /** The default time to live of an item after {@code connectedAt}: 2 h 15 min. */
     public static final Duration DEFAULT_TTL_DURATION = MAX_CONNECTION_DURATION.plus(TTL_MARGIN);
-    /** DynamoDB's upper bound for {@code TotalSegments}. */
-    public static final int MAX_SCAN_SEGMENTS = 1_000_000;
+    /**
+     * The most segments a scan is split into. DynamoDB allows a million, but every page issues one
+     * Scan call per segment, each on a thread of its own, and its cursor holds a key per segment;
+     * a Lambda execution environment allows 1,024 threads.
+     */
+    public static final int MAX_SCAN_SEGMENTS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConnectionStore.class);
+    /** How long a scan thread of a segmented store waits, idle, for more work before it ends. */
+    private static final Duration SCAN_THREAD_IDLE = Duration.ofSeconds(30);
+    private static final AtomicInteger SCAN_POOLS = new AtomicInteger();
 
     private static final String ID_NAME = "#id";
     private static final String CONNECTED_AT_NAME = "#at";
@@ -119,6 +143,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private final Duration ttlDuration;
     private final Clock clock;
     private final int scanSegments;
+    /** Runs the concurrent Scan calls of a segmented store; null for a plain scan. */
+    private final ThreadPoolExecutor scanThreads;
     private final Map<String, String> attributeNames;
 
     private DynamoDbConnectionStore(Builder builder) {
@@ -128,6 +154,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         this.ttlDuration = builder.ttlDuration;
         this.clock = builder.clock;
         this.scanSegments = builder.scanSegments;
+        this.scanThreads = scanSegments == 1 ? null : newScanPool(scanSegments);
         this.attributeNames = Map.of(
                 ID_NAME, CONNECTION_ID,
                 CONNECTED_AT_NAME, CONNECTED_AT,
@@ -195,33 +222,92 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     @Override
     public ConnectionPage findPage(PageRequest request) {
         Objects.requireNonNull(request, "request");
-        Optional<ScanCursor> cursor = request.cursor().map(c -> ScanCursor.decode(c, scanSegments));
-        int segment = cursor.map(ScanCursor::segment).orElse(0);
-        String startKey = cursor.flatMap(ScanCursor::startKey).orElse(null);
+        List<Position> positions = request.cursor()
+                .map(cursor -> ScanCursor.decode(cursor, scanSegments).positions())
+                .orElse(ScanCursor.firstPage(scanSegments));
+        List<Integer> segments = segmentsToScan(positions, request.size());
         long now = nowInEpochSeconds();
+        List<Supplier<ScanResponse>> scans = new ArrayList<>(segments.size());
+        for (int i = 0; i < segments.size(); i++) {
+            int segment = segments.get(i);
+            // the page size shared out: the limits add up to it, so that the page is never larger
+            int limit = request.size() / segments.size() + (i < request.size() % segments.size() ? 1 : 0);
+            Position position = positions.get(segment);
+            scans.add(() -> scan(segment, position, limit, now));
+        }
+        List<ScanResponse> responses = runAll(scans);
+
         List<Connection> connections = new ArrayList<>();
-        while (true) {
-            ScanResponse response = scan(segment, startKey, request.size() - connections.size(), now);
+        List<Position> next = new ArrayList<>(positions);
+        for (int i = 0; i < segments.size(); i++) {
+            ScanResponse response = responses.get(i);
             addConnections(response, connections);
-            Optional<String> lastKey = lastEvaluatedKeyOf(response);
-            if (lastKey.isPresent()) {
-                return ConnectionPage.of(connections, ScanCursor.after(segment, scanSegments, lastKey.get()).encode());
+            next.set(segments.get(i), lastEvaluatedKeyOf(response).map(Position::after).orElse(Position.DONE));
+        }
+        if (next.stream().allMatch(Position::done)) {
+            return ConnectionPage.last(connections);
+        }
+        return ConnectionPage.of(connections, new ScanCursor(next).encode());
+    }
+
+    /** Every segment not yet done, but no more than there are connections to ask for (a Limit is at least 1). */
+    private static List<Integer> segmentsToScan(List<Position> positions, int pageSize) {
+        List<Integer> segments = new ArrayList<>();
+        for (int segment = 0; segment < positions.size() && segments.size() < pageSize; segment++) {
+            if (!positions.get(segment).done()) {
+                segments.add(segment);
             }
-            segment++;
-            if (segment == scanSegments) {
-                return ConnectionPage.last(connections);
+        }
+        return segments;
+    }
+
+    /**
+     * The responses of the scans, in their order: a single scan runs on the caller's thread, more
+     * run at once on the scan threads, and the first failure among them is thrown, as the caller's
+     * thread would have thrown it, with the others suppressed.
+     */
+    private List<ScanResponse> runAll(List<Supplier<ScanResponse>> scans) {
+        if (scans.size() == 1) {
+            return List.of(scans.get(0).get());
+        }
+        List<Callable<ScanResponse>> calls = scans.stream().<Callable<ScanResponse>>map(scan -> scan::get).toList();
+        try {
+            List<ScanResponse> responses = new ArrayList<>(scans.size());
+            RuntimeException failure = null;
+            // invokeAll returns once every scan is over, so get() never waits
+            for (Future<ScanResponse> scan : scanThreads.invokeAll(calls)) {
+                try {
+                    responses.add(scan.get());
+                } catch (ExecutionException e) {
+                    RuntimeException cause = asThrownByScan(e.getCause());
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
             }
-            if (connections.size() == request.size()) {
-                return ConnectionPage.of(connections, ScanCursor.startOf(segment, scanSegments).encode());
+            if (failure != null) {
+                throw failure;
             }
-            // the segment is done and the page has room: fill it from the next segment, so that an
-            // empty table is one empty last page rather than one empty page per segment
-            startKey = null;
+            return responses;
+        } catch (InterruptedException e) {
+            // invokeAll has cancelled the scans still running
+            Thread.currentThread().interrupt();
+            throw new ConnectionStoreException("Interrupted while scanning DynamoDB table '" + tableName + "'", e);
         }
     }
 
-    /** One Scan call in {@code segment}, after {@code startKey} or from the segment's start when null. */
-    private ScanResponse scan(int segment, String startKey, int limit, long now) {
+    /** A scan is a supplier: it throws only unchecked exceptions and errors. */
+    private static RuntimeException asThrownByScan(Throwable thrown) {
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) thrown;
+    }
+
+    /** One Scan call in {@code segment}, from where it stands. */
+    private ScanResponse scan(int segment, Position position, int limit, long now) {
         ScanRequest.Builder scan = ScanRequest.builder()
                 .tableName(tableName)
                 .limit(limit)
@@ -233,9 +319,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         if (scanSegments > 1) {
             scan.segment(segment).totalSegments(scanSegments);
         }
-        if (startKey != null) {
-            scan.exclusiveStartKey(keyOf(startKey));
-        }
+        position.startKey().ifPresent(key -> scan.exclusiveStartKey(keyOf(key)));
         ScanResponse response = call("Scan", () -> dynamoDb.scan(scan.build()));
         LOG.debug("Scanned segment {}/{} of table '{}': {} of {} items live, more: {}", segment, scanSegments,
                 tableName, response.items().size(), response.scannedCount(), response.hasLastEvaluatedKey());
@@ -327,6 +411,31 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return Map.of(CONNECTION_ID, AttributeValue.fromS(connectionId));
     }
 
+    /**
+     * Threads made on demand up to one per segment, daemon so that they never hold the JVM, and
+     * ended when idle, so that a store that is dropped (or frozen with its Lambda environment)
+     * leaves none behind.
+     */
+    private static ThreadPoolExecutor newScanPool(int segments) {
+        int poolNumber = SCAN_POOLS.incrementAndGet();
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task,
+                    "wschat-dynamodb-scan-" + poolNumber + "-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(segments, segments,
+                SCAN_THREAD_IDLE.toSeconds(), TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** The scan threads of a segmented store, to check how they are made; empty for a plain scan. */
+    Optional<ThreadPoolExecutor> scanThreads() {
+        return Optional.ofNullable(scanThreads);
+    }
+
     private long nowInEpochSeconds() {
         return clock.instant().getEpochSecond();
     }
@@ -376,7 +485,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
      *         .ttlAttributeName("ttl")                 // default "ttl"
      *         .ttlDuration(Duration.ofMinutes(135))    // default 2 h (API Gateway's maximum) + 15 min
      *         .clock(Clock.systemUTC())                // default; "now" for hiding expired items
-     *         .scanSegments(1)                         // default; > 1 for a segmented scan
+     *         .scanSegments(1)                         // default; > 1 for a parallel scan, segments read at once
      *         .build();
      * }</pre>
      */
@@ -426,8 +535,11 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         }
 
         /**
-         * Splits each scan into this many segments, read one after the other; default 1 (a plain
-         * scan). At most {@link DynamoDbConnectionStore#MAX_SCAN_SEGMENTS}.
+         * Splits each scan into this many segments, read at the same time: each page is one Scan
+         * call per segment not yet done, all at once, on up to this many threads of the store's
+         * own that end when idle. Default 1: a plain scan, one Scan call a page on the caller's
+         * thread. At most {@link DynamoDbConnectionStore#MAX_SCAN_SEGMENTS}. A cursor is only
+         * accepted by a store with the same number of segments.
          */
         public Builder scanSegments(int scanSegments) {
             this.scanSegments = scanSegments;

@@ -3,6 +3,7 @@ package io.github.wschat.aws.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
 import io.github.wschat.core.domain.BroadcastRejected;
 import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ClientIdentity;
@@ -37,7 +38,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Maps API Gateway WebSocket events to the chat's use cases and their outcomes to Lambda responses.
@@ -54,13 +54,16 @@ import java.util.regex.Pattern;
  * Message bodies are never logged at INFO.
  *
  * <p>The {@code @connections} endpoint is the explicit {@link Builder#endpoint(URI)} when given
- * (custom domains, local emulators), otherwise {@code https://{domainName}/{stage}} from the event.
- * Senders are asked of {@link Builder#messageSenders(Function)} once per endpoint and reused.
+ * (custom domains, local emulators), otherwise {@code https://{domainName}/{stage}} from the event,
+ * as {@link ApiGatewayMessageSenders#endpointOf(String, String)} derives it; an event whose domain
+ * name or stage cannot make that endpoint is answered with 400. Senders are asked of
+ * {@link Builder#messageSenders(Function)} once per endpoint and reused.
  *
  * <pre>{@code
+ * ApiGatewayMessageSenders senders = ApiGatewayMessageSenders.create(); // one SDK client per endpoint
  * WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
  *         .connectionStore(DynamoDbConnectionStore.builder().dynamoDbClient(dynamoDb).tableName("connections").build())
- *         .messageSenders(ApiGatewayMessageSenders.create()::senderFor)
+ *         .messageSenders(senders::forEndpoint)
  *         .build();
  * APIGatewayV2WebSocketResponse response = adapter.handle(event, context);
  * }</pre>
@@ -68,10 +71,6 @@ import java.util.regex.Pattern;
 public final class WebSocketEventAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketEventAdapter.class);
-
-    /** A host name with an optional port: what API Gateway puts in {@code domainName}. */
-    private static final Pattern DOMAIN_NAME = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
-    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private final ConnectionStore store;
     private final Function<URI, ? extends MessageSender> senders;
@@ -186,17 +185,19 @@ public final class WebSocketEventAdapter {
                 .build());
     }
 
-    /** {@code https://{domainName}/{stage}}, after checking both parts cannot bend the URL. */
-    static URI endpointOf(WebSocketRequest request) {
-        String domainName = request.domainName();
-        String stage = request.stage();
-        if (domainName == null || !DOMAIN_NAME.matcher(domainName).matches()) {
-            throw new InvalidEventException("the event's domainName is missing or not a host name");
+    /** {@code https://{domainName}/{stage}} of the event; an event that cannot make one is invalid. */
+    private static URI endpointOf(WebSocketRequest request) {
+        if (request.domainName() == null) {
+            throw new InvalidEventException("the event's domainName is missing");
         }
-        if (stage == null || !STAGE.matcher(stage).matches()) {
-            throw new InvalidEventException("the event's stage is missing or not a stage name");
+        if (request.stage() == null) {
+            throw new InvalidEventException("the event's stage is missing");
         }
-        return URI.create("https://" + domainName + "/" + stage);
+        try {
+            return ApiGatewayMessageSenders.endpointOf(request.domainName(), request.stage());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("the event's " + e.getMessage());
+        }
     }
 
     private APIGatewayV2WebSocketResponse guarded(APIGatewayV2WebSocketEvent event, Context context, String route,

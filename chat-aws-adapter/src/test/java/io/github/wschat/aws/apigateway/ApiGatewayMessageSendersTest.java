@@ -117,17 +117,51 @@ class ApiGatewayMessageSendersTest {
 
     @ParameterizedTest
     @CsvSource({
+            "abc123.execute-api.eu-west-1.amazonaws.com, $default, https://abc123.execute-api.eu-west-1.amazonaws.com/$default",
+            "localhost:3001, local, https://localhost:3001/local",
+            "192.0.2.10:8443, dev_2, https://192.0.2.10:8443/dev_2",
+            "[::1]:8443, production, https://[::1]:8443/production",
+            "[2001:db8::7], production, https://[2001:db8::7]/production"
+    })
+    void a_stage_of_dollar_default_and_domains_with_ports_or_ip_literals_make_an_endpoint(
+            String domainName, String stage, String endpoint) {
+        assertThat(ApiGatewayMessageSenders.endpointOf(domainName, stage)).isEqualTo(URI.create(endpoint));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
             "evil.example.com/x, production",
             "user@evil.example.com, production",
+            "evil.example.com#, production",
             "'', production",
             "abc123.execute-api.eu-west-1.amazonaws.com, ../admin",
             "abc123.execute-api.eu-west-1.amazonaws.com, prod/x",
             "abc123.execute-api.eu-west-1.amazonaws.com, prod?x=1",
-            "abc123.execute-api.eu-west-1.amazonaws.com, ''"
+            "abc123.execute-api.eu-west-1.amazonaws.com, ''",
+            "abc123.execute-api.eu-west-1.amazonaws.com, $",
+            "[::1, production",
+            "[::1]x, production",
+            "[zz::1], production",
+            "[:::::], production",
+            // characters of a host name that make no host
+            "'..', production",
+            "-evil.example.com, production"
     })
     void a_domain_name_or_stage_that_would_change_the_uri_is_refused(String domainName, String stage) {
         assertThatThrownBy(() -> ApiGatewayMessageSenders.endpointOf(domainName, stage))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_domain_name_or_stage_longer_than_dns_or_api_gateway_allow_is_refused() {
+        String label = "a".repeat(63);
+        String longestHost = String.join(".", label, label, label, "a".repeat(61));
+
+        assertThat(ApiGatewayMessageSenders.endpointOf(longestHost, "s".repeat(128))).isNotNull();
+        assertThatThrownBy(() -> ApiGatewayMessageSenders.endpointOf(longestHost + "a", "production"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("domainName");
+        assertThatThrownBy(() -> ApiGatewayMessageSenders.endpointOf(longestHost, "s".repeat(129)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stage");
     }
 
     @Test

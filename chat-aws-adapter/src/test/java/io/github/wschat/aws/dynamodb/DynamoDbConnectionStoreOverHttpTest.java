@@ -26,9 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static io.github.wschat.aws.dynamodb.DynamoDbConnectionStore.CONNECTED_AT;
@@ -39,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The store over HTTP against DynamoDB Local as a loopback server, with a client that records every
- * Scan call: a table larger than 3 MB read whole through several 1 MB pages, the order of segments,
- * and a server that went away.
+ * Scan call: a table larger than 3 MB read whole through several 1 MB pages, the Scans of a parallel
+ * scan's pages and that they are in flight at once, and a server that went away.
  */
 class DynamoDbConnectionStoreOverHttpTest {
 
@@ -118,17 +121,74 @@ class DynamoDbConnectionStoreOverHttpTest {
     }
 
     @Test
-    void given_three_scan_segments_when_paged_then_segments_are_read_in_order_and_each_connection_comes_once() {
+    void given_three_scan_segments_when_paged_then_each_page_scans_every_segment_not_done_once_and_each_connection_comes_once() {
         List<String> saved = IntStream.range(0, 150).mapToObj(i -> "seg-" + i).toList();
         saved.forEach(id -> store.save(Connection.of(ConnectionId.of(id), NOW, ClientIdentity.UNKNOWN)));
         DynamoDbConnectionStore segmented = store.toBuilder().scanSegments(3).build();
+        int pageSize = 20;
 
-        List<String> seen = DynamoDbConnectionStoreTest.allIds(segmented, 20);
+        List<String> seen = new ArrayList<>();
+        List<List<ScanRequest>> scansByPage = new ArrayList<>();
+        PageRequest request = PageRequest.first(pageSize);
+        while (true) {
+            scans.clear();
+            ConnectionPage page = segmented.findPage(request);
+            scansByPage.add(List.copyOf(scans));
+            page.connections().forEach(c -> seen.add(c.id().value()));
+            if (page.next().isEmpty()) {
+                break;
+            }
+            request = request.after(page.next().get());
+        }
 
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(saved);
-        List<Integer> segmentsScanned = scans.stream().map(ScanRequest::segment).toList();
-        assertThat(segmentsScanned).isSorted().contains(0, 1, 2);
-        assertThat(scans).allSatisfy(scan -> assertThat(scan.totalSegments()).isEqualTo(3));
+        assertThat(scansByPage).hasSizeGreaterThan(3);
+        assertThat(segmentsOf(scansByPage.get(0))).as("the first page starts every segment")
+                .containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(scansByPage.get(0)).allSatisfy(scan -> assertThat(scan.exclusiveStartKey()).isEmpty());
+        for (int page = 0; page < scansByPage.size(); page++) {
+            List<ScanRequest> pageScans = scansByPage.get(page);
+            assertThat(pageScans).allSatisfy(scan -> assertThat(scan.totalSegments()).isEqualTo(3));
+            assertThat(segmentsOf(pageScans)).as("one Scan a segment on page %d", page).doesNotHaveDuplicates();
+            // the page size shared out evenly: 7 + 7 + 6, 10 + 10, or 20
+            List<Integer> limits = pageScans.stream().map(ScanRequest::limit).toList();
+            assertThat(limits.stream().mapToInt(Integer::intValue).sum()).isEqualTo(pageSize);
+            assertThat(Collections.max(limits) - Collections.min(limits)).isLessThanOrEqualTo(1);
+            if (page > 0) {
+                // a segment once done is not scanned again; the others go on after their last key
+                assertThat(segmentsOf(scansByPage.get(page - 1))).containsAll(segmentsOf(pageScans));
+                assertThat(pageScans).allSatisfy(scan -> assertThat(scan.exclusiveStartKey()).isNotEmpty());
+            }
+        }
+    }
+
+    @Test
+    void given_three_scan_segments_when_a_page_is_read_then_its_three_scans_are_in_flight_at_once_on_daemon_threads() {
+        List<String> saved = IntStream.range(0, 30).mapToObj(i -> "par-" + i).toList();
+        saved.forEach(id -> store.save(Connection.of(ConnectionId.of(id), NOW, ClientIdentity.UNKNOWN)));
+        CountDownLatch sent = new CountDownLatch(3);
+        List<Thread> scanThreads = new CopyOnWriteArrayList<>();
+        DynamoDbClient gated = server.newClient(new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (!(context.request() instanceof ScanRequest)) {
+                    return;
+                }
+                scanThreads.add(Thread.currentThread());
+                sent.countDown();
+                // no Scan goes to the server before all three are about to: Scans made one after
+                // the other would never all get here, and the first would give up
+                awaitAll(sent, 3);
+            }
+        });
+        DynamoDbConnectionStore segmented = store.toBuilder().dynamoDbClient(gated).scanSegments(3).build();
+
+        ConnectionPage page = segmented.findPage(PageRequest.first(100));
+
+        assertThat(page.connections()).extracting(c -> c.id().value()).containsExactlyInAnyOrderElementsOf(saved);
+        assertThat(page.next()).isEmpty();
+        assertThat(scanThreads).hasSize(3).doesNotContain(Thread.currentThread()).doesNotHaveDuplicates()
+                .allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
     }
 
     @Test
@@ -148,6 +208,23 @@ class DynamoDbConnectionStoreOverHttpTest {
                     .hasMessageContaining("PutItem")
                     .cause().isInstanceOf(SdkClientException.class);
         }
+    }
+
+    private static List<Integer> segmentsOf(List<ScanRequest> pageScans) {
+        return pageScans.stream().map(ScanRequest::segment).toList();
+    }
+
+    /** Waits for the other Scans of the page; a bound, not a pause: it is over as soon as they come. */
+    private static void awaitAll(CountDownLatch sent, int scans) {
+        try {
+            if (sent.await(30, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("only " + (scans - sent.getCount()) + " of the page's " + scans
+                + " Scans were sent at once");
     }
 
     private static Map<String, AttributeValue> paddedItem(String id) {

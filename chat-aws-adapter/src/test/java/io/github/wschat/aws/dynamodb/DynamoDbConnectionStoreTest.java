@@ -27,6 +27,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static io.github.wschat.aws.dynamodb.DynamoDbConnectionStore.CONNECTED_AT;
@@ -214,6 +216,13 @@ class DynamoDbConnectionStoreTest {
         assertFailsWithSdkCause(missing, "Scan", s -> s.findPage(PageRequest.first(10)));
     }
 
+    @Test
+    void given_a_missing_table_when_a_segmented_store_pages_then_the_scan_threads_failure_is_thrown_with_the_sdk_cause() {
+        DynamoDbConnectionStore missing = store.toBuilder().tableName("no-such-table").scanSegments(3).build();
+
+        assertFailsWithSdkCause(missing, "Scan", s -> s.findPage(PageRequest.first(10)));
+    }
+
     private static void assertFailsWithSdkCause(DynamoDbConnectionStore store, String operation,
                                                 ThrowingConsumer<DynamoDbConnectionStore> call) {
         assertThatThrownBy(() -> call.accept(store))
@@ -228,17 +237,18 @@ class DynamoDbConnectionStoreTest {
             "",
             "garbage",
             "conn-17",
-            "v2.0.1.Y29ubi0x",
-            "v1.0.1",
-            "v1.0.1.Y29ubi0x.extra",
-            "v1.x.1.Y29ubi0x",
-            "v1.-1.1.Y29ubi0x",
-            "v1.1.1.Y29ubi0x",
-            "v1.0.3.Y29ubi0x",
-            "v1.0.1.",
-            "v1.0.1.not*base64",
-            "v1.0.1.w4",
-            "v1.99999999.1.Y29ubi0x"
+            "v1.0.1.Y29ubi0x",
+            "v3.1.Y29ubi0x",
+            "v2.1",
+            "v2.1.Y29ubi0x.extra",
+            "v2.x.Y29ubi0x",
+            "v2.-1.Y29ubi0x",
+            "v2.3.Y29ubi0x",
+            "v2.1.",
+            "v2.1.~",
+            "v2.1.not*base64",
+            "v2.1.w4",
+            "v2.99999999.Y29ubi0x"
     })
     void given_a_token_this_store_did_not_make_when_paged_then_it_is_refused(String token) {
         assertThatIllegalArgumentException()
@@ -268,6 +278,47 @@ class DynamoDbConnectionStoreTest {
         List<String> seen = allIds(segmented, 9);
 
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(saved);
+    }
+
+    @Test
+    void given_pages_smaller_than_the_number_of_segments_when_paged_then_pages_keep_their_size_and_each_connection_comes_once() {
+        List<String> saved = IntStream.range(0, 30).mapToObj(i -> "small-" + i).toList();
+        saved.forEach(id -> store.save(Connection.of(ConnectionId.of(id), OPENED, ClientIdentity.UNKNOWN)));
+        DynamoDbConnectionStore segmented = store.toBuilder().scanSegments(5).build();
+
+        // allIds checks that no page holds more than asked
+        List<String> seen = allIds(segmented, 2);
+
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(saved);
+    }
+
+    @Test
+    void given_expired_connections_in_segments_when_paged_then_only_live_ones_come_once() {
+        List<String> live = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean expired = i % 3 != 0;
+            Instant openedAt = expired ? NOW.minus(Duration.ofHours(3)) : NOW.minus(Duration.ofMinutes(5));
+            store.save(Connection.of(ConnectionId.of("conn-" + i), openedAt, ClientIdentity.UNKNOWN));
+            if (!expired) {
+                live.add("conn-" + i);
+            }
+        }
+        DynamoDbConnectionStore segmented = store.toBuilder().scanSegments(4).build();
+
+        assertThat(allIds(segmented, 7)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(live);
+    }
+
+    @Test
+    void a_segmented_store_scans_on_at_most_one_thread_a_segment_that_ends_when_idle_and_a_plain_one_on_none() {
+        DynamoDbConnectionStore segmented = store.toBuilder().scanSegments(3).build();
+
+        ThreadPoolExecutor threads = segmented.scanThreads().orElseThrow();
+
+        assertThat(threads.getMaximumPoolSize()).isEqualTo(3);
+        assertThat(threads.allowsCoreThreadTimeOut()).isTrue();
+        assertThat(threads.getKeepAliveTime(TimeUnit.SECONDS)).isEqualTo(30);
+        assertThat(threads.getPoolSize()).as("threads are made on demand").isZero();
+        assertThat(store.scanThreads()).isEmpty();
     }
 
     private Map<String, AttributeValue> rawItem(String id) {

@@ -13,15 +13,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.event.Level;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import static io.github.wschat.aws.lambda.LambdaEvents.connect;
 import static io.github.wschat.aws.lambda.LambdaEvents.defaultMessage;
@@ -31,9 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample events through the event adapter to DynamoDB Local (a loopback server) and the loopback
- * {@code @connections} API, with the real SDK clients: the tutorial's session and every bad input.
+ * {@code @connections} API, with the real SDK clients: the tutorial's session, every bad input, and
+ * that no message body is logged at INFO or above.
  */
 class WebSocketEventAdapterEndToEndTest {
+
+    /** 129 KiB: more than API Gateway's 128 KiB message. */
+    private static final String OVERSIZED_TEXT = "x".repeat(129 * 1024);
 
     private static DynamoDbLocalServer dynamoDbServer;
     private static DynamoDbClient dynamoDb;
@@ -97,30 +106,54 @@ class WebSocketEventAdapterEndToEndTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "hi, what can I do here?",
-            "{\"action\":\"sendmessage\"}",
-            "{\"action\":\"sendmessage\",\"message\":42}",
-            "{\"action\":\"sendmessage\",\"message\":\"\"}",
-            "OVERSIZED",
-            "BINARY"})
-    void bad_input_gets_a_json_error_and_400_and_nothing_is_broadcast(String body) {
-        APIGatewayV2WebSocketEvent event = sendMessage(a.value(), body);
-        if (body.equals("OVERSIZED")) {
-            event.setBody("{\"action\":\"sendmessage\",\"message\":\"" + "x".repeat(129 * 1024) + "\"}");
-        } else if (body.equals("BINARY")) {
-            event.setBody(Base64.getEncoder().encodeToString(new byte[] {(byte) 0xc3, 0x28}));
-            event.setIsBase64Encoded(true);
-        }
+    @CsvSource(delimiter = '|', value = {
+            "hi, what can I do here?|body is not valid JSON: send {\\\"action\\\":\\\"sendmessage\\\",\\\"message\\\":\\\"…\\\"}",
+            "{\"action\":\"sendmessage\"}|body has no \\\"message\\\" field",
+            "{\"action\":\"sendmessage\",\"message\":42}|\\\"message\\\" must be a string, was a number",
+            "{\"action\":\"sendmessage\",\"message\":\"\"}|message is empty",
+            "OVERSIZED|message is 132096 bytes, more than the limit of 131072 bytes",
+            "BINARY|body is binary data: send a JSON text message"})
+    void bad_input_gets_a_json_error_naming_what_is_wrong_and_400_and_nothing_is_broadcast(String body, String error) {
+        APIGatewayV2WebSocketResponse response = adapter.handle(badInput(body), null);
 
-        APIGatewayV2WebSocketResponse response = adapter.handle(event, null);
-
+        String expected = "{\"error\":\"" + error + "\"}";
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(connectionsApi.receivedBy(a)).singleElement().asString()
-                .startsWith("{\"error\":\"").isEqualTo(response.getBody());
+        assertThat(response.getBody()).isEqualTo(expected);
+        assertThat(connectionsApi.receivedBy(a)).containsExactly(expected);
         assertThat(connectionsApi.receivedBy(b)).isEmpty();
         assertThat(item(a)).isNotEmpty();
         assertThat(item(b)).isNotEmpty();
+    }
+
+    @Test
+    void no_log_record_at_info_or_above_holds_a_message_body_in_the_tutorials_session_nor_in_bad_input() {
+        String marker = "body-marker-" + UUID.randomUUID();
+        List<APIGatewayV2WebSocketEvent> events = List.of(
+                sendMessage(a.value(), "{\"action\":\"sendmessage\",\"message\":\"hello, " + marker + "\"}"),
+                withBody(defaultMessage(a.value()), "hi, what can I do here? " + marker),
+                sendMessage(a.value(), "hi, " + marker),
+                sendMessage(a.value(), "{\"action\":\"sendmessage\",\"note\":\"" + marker + "\"}"),
+                sendMessage(a.value(), "{\"action\":\"sendmessage\",\"message\":42,\"note\":\"" + marker + "\"}"),
+                sendMessage(a.value(), "{\"action\":\"sendmessage\",\"message\":\"\",\"note\":\"" + marker + "\"}"),
+                sendMessage(a.value(), "{\"action\":\"sendmessage\",\"message\":\"" + marker + OVERSIZED_TEXT + "\"}"),
+                binary(sendMessage(a.value()), (marker + "\u00c3(").getBytes(StandardCharsets.ISO_8859_1)),
+                withRoute(sendMessage(a.value(), "{\"action\":\"shout\",\"message\":\"" + marker + "\"}"), "shout"),
+                disconnect(a.value()));
+        List<String> bodies = events.stream().map(APIGatewayV2WebSocketEvent::getBody).filter(Objects::nonNull).toList();
+
+        List<LogCapture.LogRecord> logged;
+        try (LogCapture log = LogCapture.start()) {
+            events.forEach(event -> adapter.handle(event, null));
+            logged = log.recordsAtLeast(Level.INFO);
+        }
+
+        assertThat(connectionsApi.receivedBy(b)).as("the session ran").containsExactly("hello, " + marker);
+        assertThat(connectionsApi.receivedBy(a)).as("every bad input was answered").hasSize(8);
+        assertThat(logged).as("the broadcast and the refusals are logged at INFO").hasSizeGreaterThanOrEqualTo(7)
+                .allSatisfy(record -> {
+                    assertThat(record.text()).doesNotContain(marker);
+                    bodies.forEach(body -> assertThat(record.text()).doesNotContain(body));
+                });
     }
 
     @Test
@@ -130,6 +163,32 @@ class WebSocketEventAdapterEndToEndTest {
         assertThat(adapter.handle(sendMessage(a.value()), null).getStatusCode()).isEqualTo(500);
         assertThat(adapter.handle(connect("Cnew"), null).getStatusCode()).isEqualTo(500);
         assertThat(connectionsApi.receivedBy(b)).isEmpty();
+    }
+
+    /** The send-message event with this body, or the one named: an oversized message, or binary data. */
+    private APIGatewayV2WebSocketEvent badInput(String body) {
+        return switch (body) {
+            case "OVERSIZED" -> sendMessage(a.value(), "{\"action\":\"sendmessage\",\"message\":\"" + OVERSIZED_TEXT + "\"}");
+            case "BINARY" -> binary(sendMessage(a.value()), new byte[] {(byte) 0xc3, 0x28});
+            default -> sendMessage(a.value(), body);
+        };
+    }
+
+    /** The event with these bytes as its body, base64-encoded as API Gateway passes binary frames. */
+    private static APIGatewayV2WebSocketEvent binary(APIGatewayV2WebSocketEvent event, byte[] bytes) {
+        event.setBody(Base64.getEncoder().encodeToString(bytes));
+        event.setIsBase64Encoded(true);
+        return event;
+    }
+
+    private static APIGatewayV2WebSocketEvent withBody(APIGatewayV2WebSocketEvent event, String body) {
+        event.setBody(body);
+        return event;
+    }
+
+    private static APIGatewayV2WebSocketEvent withRoute(APIGatewayV2WebSocketEvent event, String routeKey) {
+        event.getRequestContext().setRouteKey(routeKey);
+        return event;
     }
 
     private Map<String, AttributeValue> item(ConnectionId id) {

@@ -1,5 +1,6 @@
 package io.github.wschat.aws.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.github.wschat.core.domain.ClientIdentity;
@@ -15,6 +16,7 @@ import io.github.wschat.inmemory.InMemoryMessageSender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.event.Level;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,17 +27,20 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static io.github.wschat.aws.lambda.LambdaEvents.connect;
 import static io.github.wschat.aws.lambda.LambdaEvents.defaultMessage;
 import static io.github.wschat.aws.lambda.LambdaEvents.disconnect;
 import static io.github.wschat.aws.lambda.LambdaEvents.sendMessage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * The event adapter's mapping, on the in-memory adapters: every route, every bad input, every
  * failure answered. The same session against DynamoDB Local and the loopback {@code @connections}
- * server is {@code WebSocketEventAdapterIT}.
+ * server is {@link WebSocketEventAdapterEndToEndTest}.
  */
 class WebSocketEventAdapterTest {
 
@@ -198,6 +203,40 @@ class WebSocketEventAdapterTest {
         APIGatewayV2WebSocketResponse response = adapter.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("domainName");
+        assertThat(endpointsAsked).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com, $default, https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/$default",
+            "[::1]:3001, local, https://[::1]:3001/local",
+            "localhost:3001, local, https://localhost:3001/local"
+    })
+    void a_dollar_default_stage_and_an_ip_literal_or_host_with_port_make_the_endpoint(
+            String domainName, String stage, String endpoint) {
+        APIGatewayV2WebSocketEvent event = sendMessage(a.value());
+        event.getRequestContext().setDomainName(domainName);
+        event.getRequestContext().setStage(stage);
+
+        assertThat(adapter.handle(event, null).getStatusCode()).isEqualTo(200);
+        assertThat(endpointsAsked).containsExactly(URI.create(endpoint));
+    }
+
+    @Test
+    void an_event_without_stage_or_with_a_stage_that_could_bend_the_endpoint_is_refused_naming_the_stage() {
+        APIGatewayV2WebSocketEvent missing = sendMessage(a.value());
+        missing.getRequestContext().setStage(null);
+        APIGatewayV2WebSocketEvent bending = sendMessage(a.value());
+        bending.getRequestContext().setStage("../admin");
+
+        APIGatewayV2WebSocketResponse missingResponse = adapter.handle(missing, null);
+        APIGatewayV2WebSocketResponse bendingResponse = adapter.handle(bending, null);
+
+        assertThat(missingResponse.getStatusCode()).isEqualTo(400);
+        assertThat(missingResponse.getBody()).contains("stage is missing");
+        assertThat(bendingResponse.getStatusCode()).isEqualTo(400);
+        assertThat(bendingResponse.getBody()).contains("stage is not a stage name").doesNotContain("../admin");
         assertThat(endpointsAsked).isEmpty();
     }
 
@@ -234,6 +273,43 @@ class WebSocketEventAdapterTest {
         assertThat(broken.handle(disconnect(a.value()), null).getStatusCode()).isEqualTo(500);
         assertThat(broken.handle(sendMessage(a.value()), null).getStatusCode()).isEqualTo(500);
         assertThat(broken.handle(sendMessage(a.value()), null).getBody()).doesNotContain("DynamoDB is down");
+    }
+
+    @Test
+    void a_failure_answered_with_500_is_logged_at_error_with_the_events_request_id_and_the_cause() {
+        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(new FailingStore())
+                .messageSenders(uri -> sender).build();
+        APIGatewayV2WebSocketEvent event = sendMessage(a.value());
+        String requestId = "request-" + UUID.randomUUID();
+        event.getRequestContext().setRequestId(requestId);
+
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(broken.handle(event, null).getStatusCode()).isEqualTo(500);
+
+            assertThat(log.recordsAtLeast(Level.ERROR)).singleElement().satisfies(error -> {
+                assertThat(error.logger()).isEqualTo(WebSocketEventAdapter.class.getName());
+                assertThat(error.text()).contains(requestId).contains("sendmessage")
+                        .contains(ConnectionStoreException.class.getName() + ": DynamoDB is down");
+            });
+        }
+    }
+
+    @Test
+    void given_an_event_without_request_id_when_answered_with_500_then_the_lambda_request_id_is_logged() {
+        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(new FailingStore())
+                .messageSenders(uri -> sender).build();
+        APIGatewayV2WebSocketEvent event = connect(a.value());
+        event.getRequestContext().setRequestId(null);
+        String awsRequestId = UUID.randomUUID().toString();
+        Context context = mock(Context.class);
+        given(context.getAwsRequestId()).willReturn(awsRequestId);
+
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(broken.handle(event, context).getStatusCode()).isEqualTo(500);
+
+            assertThat(log.recordsAtLeast(Level.ERROR)).singleElement()
+                    .satisfies(error -> assertThat(error.text()).contains(awsRequestId));
+        }
     }
 
     @Test
