@@ -211,6 +211,11 @@ public final class LocalWebSocketApi implements AutoCloseable {
         }
     }
 
+    /** The configuration it was built with, for this package's tests of the builder's defaults. */
+    GatewayConfig config() {
+        return config;
+    }
+
     private GatewayServer running() {
         synchronized (lifecycle) {
             if (server == null) {
@@ -391,7 +396,9 @@ public final class LocalWebSocketApi implements AutoCloseable {
 
         /**
          * Receives every access log entry, on the thread that finished the event (keep it quick and
-         * thread-safe): for tests, metrics, or a launcher printing events.
+         * thread-safe): for tests, metrics, or a launcher printing events. The CONNECT entry of an
+         * accepted connection comes once the connection is open: a {@code POST @connections} to it from
+         * then on is delivered.
          */
         public Builder accessLogListener(Consumer<AccessLogEntry> listener) {
             this.accessLogListener = Objects.requireNonNull(listener, "listener");

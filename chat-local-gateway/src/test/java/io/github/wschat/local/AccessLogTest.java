@@ -2,10 +2,15 @@ package io.github.wschat.local;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +61,58 @@ class AccessLogTest {
             assertThat(log.get(2).status()).isEqualTo(500);
             assertThat(log.get(2).line()).endsWith(" error=\"Internal server error\"");
             assertThat(log.get(3).line()).endsWith(" disconnectStatusCode=1000 disconnectReason=\"bye\"");
+        }
+    }
+
+    /**
+     * Tests and launchers wait for the CONNECT entry, then broadcast: the connection must be open by then,
+     * or the POST gets 410 and the broadcast drops it. The listener runs when the entry is written, so
+     * what it sees of {@code connectionIds()} is the state at that instant, whatever the thread timing.
+     */
+    @Test
+    void given_a_connect_entry_when_it_is_written_then_the_connection_is_open_and_a_post_to_it_is_delivered()
+            throws Exception {
+        record Logged(String connectionId, boolean open) {
+        }
+        AtomicReference<LocalWebSocketApi> started = new AtomicReference<>();
+        BlockingQueue<Logged> connects = new LinkedBlockingQueue<>();
+        try (LocalWebSocketApi api = LocalWebSocketApi.builder()
+                .route("$connect", RecordingHandler.ok())
+                .accessLogListener(entry -> {
+                    if ("CONNECT".equals(entry.eventType())) {
+                        connects.add(new Logged(entry.connectionId(),
+                                started.get().connectionIds().contains(entry.connectionId())));
+                    }
+                })
+                .build()) {
+            started.set(api);
+            api.start();
+            ConnectionsClient connections = new ConnectionsClient(api.connectionsEndpoint());
+            List<TestClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    // the client may not even have read its handshake response when the entry is written
+                    CompletableFuture<TestClient> connecting = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return TestClient.connect(api.webSocketUri());
+                        } catch (Exception e) {
+                            throw new CompletionException(e);
+                        }
+                    });
+                    Logged connect = connects.poll(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    assertThat(connect).as("the CONNECT entry of client %d", i).isNotNull();
+                    assertThat(connect.open()).as("open when its CONNECT entry was written").isTrue();
+                    String id = connect.connectionId();
+
+                    assertThat(connections.post(id, "welcome " + i).statusCode()).isEqualTo(200);
+
+                    TestClient client = connecting.get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    clients.add(client);
+                    assertThat(client.next()).isEqualTo("welcome " + i);
+                }
+            } finally {
+                clients.forEach(TestClient::close);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -64,9 +65,28 @@ class LimitsTest {
     }
 
     @Test
-    void given_a_200_kb_message_in_one_frame_when_sent_then_the_client_is_closed_with_1009_and_others_go_on()
+    void given_a_200_kb_message_when_sent_then_the_client_is_closed_with_1009_and_others_go_on()
             throws Exception {
         assertClosedWith1009(client -> client.sendAsync(repeat('x', 200 * KB)));
+    }
+
+    @Test
+    void given_a_40_kb_message_in_one_frame_when_sent_then_the_32_kb_frame_limit_closes_it_with_1009()
+            throws Exception {
+        // under the 128 KB message limit: only the frame limit refuses it. Written by hand, since the JDK
+        // client cuts text into 16 KB frames.
+        try (Socket offender = new Socket(api.webSocketUri().getHost(), api.webSocketUri().getPort())) {
+            offender.setSoTimeout((int) TestClient.WAIT.toMillis());
+            assertThat(RawWebSocket.handshake(offender, api.webSocketUri())).startsWith("HTTP/1.1 101");
+            String id = newConnectionId();
+
+            RawWebSocket.sendTextFrame(offender, repeat('x', 40 * KB));
+
+            assertThat(RawWebSocket.readCloseCode(offender)).isEqualTo(1009);
+            assertThat(disconnect.nextFor(id).getRequestContext().getEventType()).isEqualTo("DISCONNECT");
+        }
+        assertThat(echo.callCount()).isZero();
+        assertBystanderServed();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.wschat.local;
 
+import io.github.wschat.local.internal.GatewayConfig;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -76,6 +77,19 @@ class LocalWebSocketApiBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FaultInjection.builder().fail(ConnectionsFault.GONE, 1.5))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void given_no_settings_then_the_limits_are_api_gateways_quotas() {
+        GatewayConfig defaults = LocalWebSocketApi.builder().build().config();
+
+        assertThat(defaults.maxFrameBytes()).isEqualTo(32 * 1024);
+        assertThat(defaults.maxMessageBytes()).isEqualTo(128 * 1024);
+        assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.maxConnectionDuration()).isEqualTo(Duration.ofHours(2));
+        assertThat(defaults.integrationTimeout()).isEqualTo(Duration.ofSeconds(29));
+        assertThat(defaults.maxPendingOutboundBytes()).isEqualTo(1024 * 1024);
+        assertThat(defaults.acceptBinaryFrames()).isFalse();
     }
 
     @Test

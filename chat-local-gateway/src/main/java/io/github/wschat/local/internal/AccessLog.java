@@ -14,6 +14,8 @@ import java.util.function.Consumer;
  * </pre>
  * A message that matched no route (no {@code $default}) logs {@code routeKey=- status=403
  * integrationLatency=- error="Forbidden"}; a failed handler adds {@code error="Internal server error"}.
+ * The CONNECT entry of an accepted connection is written once its handshake is written and
+ * {@code @connections} reaches it (a rejected one's, with the rejecting status, when it is rejected).
  * Message bodies are never logged.
  */
 final class AccessLog {

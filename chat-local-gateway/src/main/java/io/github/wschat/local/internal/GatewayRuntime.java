@@ -108,7 +108,7 @@ final class GatewayRuntime {
         Integration connect = config.routes().get("$connect");
         if (connect == null) {
             connection.accept();
-            handshake(request, connection, null);
+            handshake(request, connection, null, () -> { });
             return;
         }
         String requestId = ids.newId();
@@ -125,8 +125,9 @@ final class GatewayRuntime {
 
     private void connectAnswered(ChannelHandlerContext ctx, FullHttpRequest request, LocalConnection connection,
                                  String requestId, Invocation invocation) {
-        accessLog.event(requestId, connection.id(), "CONNECT", "$connect", invocation);
+        Runnable logConnect = () -> accessLog.event(requestId, connection.id(), "CONNECT", "$connect", invocation);
         if (!invocation.isSuccessful()) {
+            logConnect.run();
             registry.remove(connection);
             connection.markEnded();
             connection.endHandled();
@@ -137,10 +138,11 @@ final class GatewayRuntime {
         connection.accept();
         if (!ctx.channel().isActive()) {
             request.release();
+            logConnect.run();
             ended(connection);
             return;
         }
-        handshake(request, connection, subprotocol(invocation.response()));
+        handshake(request, connection, subprotocol(invocation.response()), logConnect);
     }
 
     private static void rejectHandshake(ChannelHandlerContext ctx, Invocation invocation) {
@@ -153,7 +155,12 @@ final class GatewayRuntime {
         HttpResponses.send(ctx, false, invocation.status(), body, null);
     }
 
-    private void handshake(FullHttpRequest request, LocalConnection connection, String subprotocol) {
+    /**
+     * Writes the handshake response; once written, opens the connection to {@code @connections} and then
+     * runs {@code logConnect}, so that whoever waits for the CONNECT entry can post to it at once.
+     */
+    private void handshake(FullHttpRequest request, LocalConnection connection, String subprotocol,
+                           Runnable logConnect) {
         Channel channel = connection.channel();
         WebSocketServerHandshaker handshaker = newHandshaker(request, subprotocol);
         ChannelPipeline pipeline = channel.pipeline();
@@ -171,9 +178,11 @@ final class GatewayRuntime {
                         () -> connection.closeWith(GOING_AWAY, "Going away"),
                         config.maxConnectionDuration().toNanos(), TimeUnit.NANOSECONDS);
                 connection.open(timer);
+                logConnect.run();
                 channel.config().setAutoRead(true);
             } else {
                 LOG.debug("handshake of {} failed", connection.id(), done.cause());
+                logConnect.run();
                 channel.close();
             }
         });

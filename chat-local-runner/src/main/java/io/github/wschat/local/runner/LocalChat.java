@@ -38,16 +38,20 @@ import java.util.function.Supplier;
  * {@code aws.endpointUrlApiGatewayManagementApi} (the twins of {@code AWS_ENDPOINT_URL_DYNAMODB} and
  * {@code AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI}), plus a region and dummy credentials when none
  * are set. The table name is the handlers' own {@code TABLE_NAME}, which {@code run-local-chat.sh}
- * exports; the table is created when missing.
+ * exports (default {@code wschat-connections}); the table is created when missing. It has no default
+ * here: the handlers read {@code TABLE_NAME} from the process environment and fail without it, so
+ * {@link #main} refuses to start without it rather than create a table they would not use.
  *
  * <p>Settings: {@code CHAT_PORT} (default {@value #DEFAULT_PORT}; {@code 0} picks a free port),
- * {@code TABLE_NAME} (default {@value #DEFAULT_TABLE}), {@code AWS_ENDPOINT_URL_DYNAMODB}. The one
- * argument is the template (default {@code chat-lambda-example/template.yaml}).
+ * {@code TABLE_NAME} (required), {@code AWS_ENDPOINT_URL_DYNAMODB}. The one argument is the template
+ * (default {@code chat-lambda-example/template.yaml}). SIGTERM or Ctrl-C stops it: every connection
+ * is closed with 1001 and gets its {@code $disconnect}.
  */
 public final class LocalChat implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 8080;
-    public static final String DEFAULT_TABLE = "wschat-connections";
+    static final String TABLE_NAME = "TABLE_NAME";
+    static final int BAD_SETTINGS_EXIT_CODE = 2;
     static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
     static final String CONNECTIONS_ENDPOINT_PROPERTY = "aws.endpointUrlApiGatewayManagementApi";
 
@@ -67,6 +71,13 @@ public final class LocalChat implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path template = Path.of(args.length > 0 ? args[0] : "chat-lambda-example/template.yaml");
+        try {
+            tableName(System.getenv());
+        } catch (IllegalArgumentException missing) {
+            // before anything starts: the handlers would fail on their first event
+            System.err.println("wschat: " + missing.getMessage());
+            System.exit(BAD_SETTINGS_EXIT_CODE);
+        }
         LocalChat chat = start(template, System.getenv());
         Runtime.getRuntime().addShutdownHook(new Thread(chat::close, "local-chat-shutdown"));
         chat.printBanner(System.out);
@@ -76,6 +87,8 @@ public final class LocalChat implements AutoCloseable {
     /**
      * Starts DynamoDB (unless {@code AWS_ENDPOINT_URL_DYNAMODB} is in {@code environment}), the table,
      * and the WebSocket API with the template's routes.
+     *
+     * @throws IllegalArgumentException if {@code environment} has no {@code TABLE_NAME}
      */
     public static LocalChat start(Path template, Map<String, String> environment) throws Exception {
         return start(template, environment, entry -> { });
@@ -84,9 +97,9 @@ public final class LocalChat implements AutoCloseable {
     /** As {@link #start(Path, Map)}, with every access log entry also given to {@code accessLog}. */
     public static LocalChat start(Path template, Map<String, String> environment, Consumer<AccessLogEntry> accessLog)
             throws Exception {
+        String tableName = tableName(environment);
         SamWebSocketTemplate routes = SamWebSocketTemplate.read(template);
         int port = Integer.parseInt(environment.getOrDefault("CHAT_PORT", Integer.toString(DEFAULT_PORT)));
-        String tableName = nonBlank(environment.get("TABLE_NAME"), DEFAULT_TABLE);
         useDefaultIfUnset("aws.region", environment.get("AWS_REGION"), "us-east-1");
         if (environment.get("AWS_ACCESS_KEY_ID") == null) {
             useDefaultIfUnset("aws.accessKeyId", null, "local");
@@ -230,7 +243,13 @@ public final class LocalChat implements AutoCloseable {
         }
     }
 
-    private static String nonBlank(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+    /** The table the handlers will use: their {@code TABLE_NAME}, which must be set. */
+    static String tableName(Map<String, String> environment) {
+        String tableName = environment.get(TABLE_NAME);
+        if (tableName == null || tableName.isBlank()) {
+            throw new IllegalArgumentException(TABLE_NAME + " is not set: set it to the connections table,"
+                    + " which the handlers read too (./run-local-chat.sh sets it, by default to wschat-connections)");
+        }
+        return tableName;
     }
 }

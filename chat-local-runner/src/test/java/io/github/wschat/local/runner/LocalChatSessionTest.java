@@ -1,5 +1,6 @@
 package io.github.wschat.local.runner;
 
+import io.github.wschat.local.AccessLogEntry;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class LocalChatSessionTest {
                 clients.add(ChatClient.connect());
             }
             for (int i = 0; i < clients.size(); i++) {
-                clients.get(i).send("{\"action\":\"sendmessage\",\"message\":\"from client " + i + "\"}");
+                clients.get(i).send(sendmessage("from client " + i));
             }
 
             for (int i = 0; i < clients.size(); i++) {
@@ -37,9 +38,39 @@ class LocalChatSessionTest {
                 }
                 assertThat(received).as("client %d", i).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
             }
+
+            // exactly once, not at least once: once every handler of the round has returned, no post of
+            // the round can come any more, so each client's next messages must be the two markers
+            for (ChatClient client : clients) {
+                awaitHandled(client);
+            }
+            clients.get(0).send(sendmessage("end of round, says 0"));
+            awaitHandled(clients.get(0));
+            clients.get(1).send(sendmessage("end of round, says 1"));
+            awaitHandled(clients.get(1));
+            for (int i = 0; i < clients.size(); i++) {
+                List<String> markers = i == 0 ? List.of("end of round, says 1")
+                        : i == 1 ? List.of("end of round, says 0")
+                        : List.of("end of round, says 0", "end of round, says 1");
+                assertThat(clients.get(i).next(markers.size())).as("client %d after the round", i)
+                        .containsExactlyElementsOf(markers);
+            }
         } finally {
             clients.forEach(ChatClient::close);
         }
+    }
+
+    private static String sendmessage(String message) {
+        return "{\"action\":\"sendmessage\",\"message\":\"" + message + "\"}";
+    }
+
+    /** Waits until the sendmessage handler of the client's next message has returned. */
+    private static void awaitHandled(ChatClient client) throws InterruptedException {
+        AccessLogEntry handled = RunningChat.messagesHandled(client.connectionId)
+                .poll(ChatClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(handled).as("the sendmessage of %s handled", client.connectionId).isNotNull();
+        assertThat(handled.routeKey()).isEqualTo("sendmessage");
+        assertThat(handled.status()).isEqualTo(200);
     }
 
     @Test

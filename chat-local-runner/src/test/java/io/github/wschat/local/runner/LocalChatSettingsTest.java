@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The run command's settings: a DynamoDB of the user's, the table name, a free port, the banner. */
 class LocalChatSettingsTest {
@@ -54,6 +55,14 @@ class LocalChatSettingsTest {
                 }
             });
         }
+    }
+
+    @Test
+    void without_a_table_name_it_refuses_to_start_since_the_handlers_would_have_none() {
+        assertThatThrownBy(() -> LocalChat.start(Path.of("../chat-lambda-example/template.yaml"),
+                Map.of("CHAT_PORT", "0", "TABLE_NAME", " ")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TABLE_NAME is not set");
     }
 
     @Test

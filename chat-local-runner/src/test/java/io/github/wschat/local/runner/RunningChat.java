@@ -25,9 +25,10 @@ final class RunningChat {
 
     static final LocalChat CHAT;
     static final DynamoDbClient DYNAMODB;
-    /** The ids of accepted connections, in the order their $connect was handled. */
+    /** The ids of accepted connections, each added once {@code @connections} reaches it (its CONNECT entry). */
     static final BlockingQueue<String> CONNECTED = new LinkedBlockingQueue<>();
     private static final Map<String, CompletableFuture<AccessLogEntry>> DISCONNECTS = new ConcurrentHashMap<>();
+    private static final Map<String, BlockingQueue<AccessLogEntry>> MESSAGES = new ConcurrentHashMap<>();
 
     static {
         // the SDK's standard setting: more attempts, so that injected faults (20 % 429 and 5 % 500)
@@ -56,6 +57,14 @@ final class RunningChat {
         return DISCONNECTS.computeIfAbsent(connectionId, id -> new CompletableFuture<>());
     }
 
+    /**
+     * The access log entries of the messages of {@code connectionId}, each added once its handler has
+     * returned (for sendmessage: once every post of its broadcast is answered).
+     */
+    static BlockingQueue<AccessLogEntry> messagesHandled(String connectionId) {
+        return MESSAGES.computeIfAbsent(connectionId, id -> new LinkedBlockingQueue<>());
+    }
+
     /** The stored item of a connection; empty when there is none. */
     static Map<String, AttributeValue> item(String connectionId) {
         return DYNAMODB.getItem(get -> get.tableName(CHAT.tableName()).consistentRead(true)
@@ -65,6 +74,9 @@ final class RunningChat {
     private static void record(AccessLogEntry entry) {
         if ("CONNECT".equals(entry.eventType()) && Integer.valueOf(200).equals(entry.status())) {
             CONNECTED.add(entry.connectionId());
+        }
+        if ("MESSAGE".equals(entry.eventType())) {
+            messagesHandled(entry.connectionId()).add(entry);
         }
         if ("DISCONNECT".equals(entry.eventType()) && entry.connectionId() != null) {
             disconnectOf(entry.connectionId()).complete(entry);
