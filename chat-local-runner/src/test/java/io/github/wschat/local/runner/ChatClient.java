@@ -93,7 +93,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** The JDK calls a listener one event at a time; a long message comes in parts, joined here. */
-    private static final class Listener implements WebSocket.Listener {
+    static final class Listener implements WebSocket.Listener {
         private final BlockingQueue<String> received;
         private final CompletableFuture<Integer> closed;
         private final StringBuilder parts = new StringBuilder();

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -56,11 +55,13 @@ class LocalChatMainTest {
             assertThat(uri.getHost()).isEqualTo("127.0.0.1");
             assertThat(uri.getPort()).isPositive();
 
-            Received received = new Received();
+            BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+            CompletableFuture<Integer> closeCode = new CompletableFuture<>();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(STARTUP)
-                    .buildAsync(uri, received).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+                    .buildAsync(uri, new ChatClient.Listener(messages, closeCode))
+                    .get(STARTUP.toSeconds(), TimeUnit.SECONDS);
             socket.sendText("who am I?", true).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
-            String info = received.messages.poll(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            String info = messages.poll(STARTUP.toSeconds(), TimeUnit.SECONDS);
             assertThat(info).as("the $default answer").isNotNull();
             Matcher id = CONNECTION_ID.matcher(info);
             assertThat(id.find()).as("a connection id in %s", info).isTrue();
@@ -72,7 +73,7 @@ class LocalChatMainTest {
             assertThat(chat.process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS))
                     .as("the chat stopped within %s; it printed:%n%s", EXIT, chat.output()).isTrue();
             assertThat(chat.process.exitValue()).as("128 + SIGTERM").isEqualTo(143);
-            assertThat(received.closeCode.get(EXIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
+            assertThat(closeCode.get(EXIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
             assertThat(item(client, table, connectionId)).as("the item, after $disconnect").isEmpty();
         }
     }
@@ -165,35 +166,6 @@ class LocalChatMainTest {
             } catch (IOException ended) {
                 // the process is gone: nothing more to read
             }
-        }
-    }
-
-    /** What a WebSocket client receives: whole text messages, and the close code. */
-    private static final class Received implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        private final StringBuilder parts = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            parts.append(data);
-            if (last) {
-                messages.add(parts.toString());
-                parts.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.completeExceptionally(error);
         }
     }
 }
