@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The example's object graph, built once per Lambda container and shared by the four handlers:
@@ -40,11 +41,7 @@ public final class ChatApplication {
                 SystemPropertyCredentialsProvider.create(),
                 EnvironmentVariableCredentialsProvider.create(),
                 ContainerCredentialsProvider.create());
-        this.dynamoDb = DynamoDbClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        this.dynamoDb = dynamoDbClientBuilder(region, credentials).build();
         this.senders = ApiGatewayMessageSenders.builder()
                 .senderSettings(sender -> sender.region(region).credentialsProvider(credentials))
                 .build();
@@ -56,6 +53,18 @@ public final class ChatApplication {
                 .messageSenders(senders::forEndpoint)
                 .endpoint(configuration.explicitConnectionsEndpoint().orElse(null))
                 .build();
+    }
+
+    /**
+     * The application's DynamoDB client settings: the SnapStart priming builds its throwaway client
+     * from them too, so that it primes the very HTTP client type and configuration.
+     */
+    static DynamoDbClientBuilder dynamoDbClientBuilder(Region region, AwsCredentialsProvider credentials) {
+        return DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                // given as a builder, the HTTP client belongs to the SDK client and closes with it
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
     }
 
     /** The container's application, built on first use from the environment. */

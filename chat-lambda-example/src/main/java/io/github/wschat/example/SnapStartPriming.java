@@ -1,6 +1,9 @@
 package io.github.wschat.example;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.aws.apigateway.ApiGatewayMessageSender;
+import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
 import io.github.wschat.aws.lambda.WebSocketEventAdapter;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
@@ -9,39 +12,129 @@ import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.core.SdkBytes;
 
-import java.util.Map;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Primes the handler path before Lambda takes the SnapStart snapshot, so that restored functions
- * start with the classes loaded and the code compiled: a whole tutorial session (two connects, a
- * message, a {@code $default}, a malformed body, two disconnects) runs through the very
- * {@link WebSocketEventAdapter} code, on in-memory adapters. No AWS resource is touched, no
- * connection is opened, nothing unique is created, so the snapshot is safe to restore many times.
+ * start with the classes loaded and the code compiled. Two tutorial sessions run through the very
+ * {@link WebSocketEventAdapter} code:
+ * <ol>
+ *   <li>on the real adapters, {@link DynamoDbConnectionStore} and {@link ApiGatewayMessageSender},
+ *       over the throwaway SDK clients of {@link PrimingClients}: every request runs the SDK's
+ *       whole request path (marshalling of PutItem, Scan, DeleteItem, PostToConnection and
+ *       GetConnection, endpoint rules, SigV4 signing, the retry strategy) and is stopped where it
+ *       would be sent, so the adapter answers 500s and failed deliveries, as it would with the
+ *       network down: that is expected, and logged as such;</li>
+ *   <li>on in-memory adapters, for what the first session cannot reach once its Scan is stopped:
+ *       a broadcast's fan-out and its deliveries.</li>
+ * </ol>
+ * No AWS resource is touched, no byte leaves the process, no credentials are resolved, the
+ * application's clients are not used, and the priming's clients are closed before the snapshot:
+ * nothing unique or connected is captured, so the snapshot is safe to restore many times. The
+ * priming never throws: a failure is logged, and the snapshot taken less primed.
  */
 final class SnapStartPriming implements Resource {
 
+    /** The request id of every priming event, so that the failures the first session logs say where they come from. */
+    static final String REQUEST_ID = "snapstart-priming";
+
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+    private static final String DOMAIN_NAME = PrimingClients.CONNECTIONS_ENDPOINT.getHost();
+    private static final String STAGE = PrimingClients.CONNECTIONS_ENDPOINT.getPath().substring(1);
+
+    private final Supplier<PrimingClients> clients;
+
+    /** A priming on the fixed endpoints of {@link PrimingClients}. */
+    SnapStartPriming() {
+        this(PrimingClients::create);
+    }
+
+    /** A priming on the given clients; for tests. */
+    SnapStartPriming(Supplier<PrimingClients> clients) {
+        this.clients = clients;
+    }
+
+    /**
+     * What a priming did.
+     *
+     * @param sdkStatuses       the status code of each answer of the SDK session, in order
+     * @param stoppedOperations the SDK operations the SDK session stopped before transmission, one per request
+     * @param delivered         the messages the in-memory session delivered (3)
+     */
+    record Report(List<Integer> sdkStatuses, List<String> stoppedOperations, int delivered) {
+        Report {
+            sdkStatuses = List.copyOf(sdkStatuses);
+            stoppedOperations = List.copyOf(stoppedOperations);
+        }
+    }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        int delivered = prime();
-        LOG.info("primed the handler path before the snapshot ({} messages through the in-memory session)", delivered);
+        try {
+            Report report = prime(clients);
+            LOG.info("primed the handler path before the snapshot: SDK requests stopped before sending {}, "
+                    + "{} messages through the in-memory session", report.stoppedOperations(), report.delivered());
+        } catch (RuntimeException e) {
+            LOG.warn("priming the handler path failed; the snapshot is taken without it", e);
+        }
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // nothing to re-create: the SDK clients hold no open connection and no per-instance secret
+        // nothing to re-create: the application's SDK clients have never been used, they hold no
+        // open connection and no resolved credentials, and the priming's are closed
         LOG.info("restored from the SnapStart snapshot");
     }
 
-    /** Runs the session; returns how many messages the in-memory sender delivered. */
-    static int prime() {
+    /** Runs both sessions on the priming's clients, closed afterwards. */
+    static Report prime() {
+        return prime(PrimingClients::create);
+    }
+
+    /** Runs both sessions on the given clients, and closes them. */
+    static Report prime(Supplier<PrimingClients> clients) {
+        List<Integer> statuses;
+        List<String> stopped;
+        try (PrimingClients sdk = clients.get()) {
+            statuses = primeSdkPath(sdk);
+            stopped = sdk.stoppedOperations();
+        }
+        return new Report(statuses, stopped, primeInMemory());
+    }
+
+    /**
+     * The first session: every adapter and SDK client is real, every request is stopped before it
+     * is sent; returns the status code of each answer.
+     */
+    private static List<Integer> primeSdkPath(PrimingClients sdk) {
+        LOG.info("priming the SDK request path: each request is stopped before it is sent, and the failures "
+                + "logged for request {} are expected", REQUEST_ID);
+        ApiGatewayMessageSender sender = ApiGatewayMessageSender.builder().client(sdk.connectionsApi()).build();
+        WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
+                .connectionStore(DynamoDbConnectionStore.builder()
+                        .dynamoDbClient(sdk.dynamoDb())
+                        .tableName("snapstart-priming")
+                        .build())
+                // the events' domain and stage make the priming's endpoint, which has this one sender
+                .messageSenders(endpoint -> sender)
+                .build();
+        String a = "primingSdkA=";
+        return List.of(
+                        adapter.onConnect(event("$connect", "CONNECT", a, null), null),               // PutItem
+                        adapter.onSendMessage(event("sendmessage", "MESSAGE", a,
+                                "{\"action\":\"sendmessage\",\"message\":\"priming\"}"), null),       // Scan
+                        adapter.onSendMessage(event("sendmessage", "MESSAGE", a, "not json"), null),  // PostToConnection
+                        adapter.onDefault(event("$default", "MESSAGE", a, "hello?"), null),          // GetConnection, PostToConnection
+                        adapter.onDisconnect(event("$disconnect", "DISCONNECT", a, null), null),      // DeleteItem
+                        adapter.onConnect(event("$connect", "CONNECT", null, null), null))            // bad input: no request
+                .stream().map(APIGatewayV2WebSocketResponse::getStatusCode)
+                .toList();
+    }
+
+    /** The second session: a whole chat on in-memory adapters; returns how many messages were delivered. */
+    private static int primeInMemory() {
         InMemoryConnectionStore store = InMemoryConnectionStore.create();
         InMemoryMessageSender sender = InMemoryMessageSender.create();
         WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
@@ -57,17 +150,11 @@ final class SnapStartPriming implements Resource {
         adapter.onDefault(event("$default", "MESSAGE", b, "hello?"), null);
         adapter.onDisconnect(event("$disconnect", "DISCONNECT", a, null), null);
         adapter.onDisconnect(event("$disconnect", "DISCONNECT", b, null), null);
-        primeSdkModels();
+        // B gets the message, A the error for the malformed body, B the $default answer
         return sender.receivedBy(ConnectionId.of(a)).size() + sender.receivedBy(ConnectionId.of(b)).size();
     }
 
-    /** Loads the SDK request models the handlers build, without sending them. */
-    private static void primeSdkModels() {
-        PutItemRequest.builder().tableName("priming").item(Map.of("connectionId", AttributeValue.fromS("x"))).build();
-        ScanRequest.builder().tableName("priming").limit(1).build();
-        PostToConnectionRequest.builder().connectionId("x").data(SdkBytes.fromUtf8String("x")).build();
-    }
-
+    /** An event as API Gateway sends it for the priming's (nonexistent) API. */
     private static APIGatewayV2WebSocketEvent event(String routeKey, String eventType, String connectionId, String body) {
         APIGatewayV2WebSocketEvent.RequestIdentity identity = new APIGatewayV2WebSocketEvent.RequestIdentity();
         identity.setSourceIp("192.0.2.1");
@@ -76,9 +163,9 @@ final class SnapStartPriming implements Resource {
         context.setRouteKey(routeKey);
         context.setEventType(eventType);
         context.setConnectionId(connectionId);
-        context.setDomainName("priming.invalid");
-        context.setStage("priming");
-        context.setRequestId("priming");
+        context.setDomainName(DOMAIN_NAME);
+        context.setStage(STAGE);
+        context.setRequestId(REQUEST_ID);
         context.setIdentity(identity);
         APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
         event.setRequestContext(context);

@@ -6,8 +6,15 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.wschat.core.contract.CommonModuleRules;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 @AnalyzeClasses(packages = "io.github.wschat.example", importOptions = ImportOption.DoNotIncludeTests.class)
 class ExampleArchitectureTest {
@@ -19,6 +26,22 @@ class ExampleArchitectureTest {
                     "java.lang..", "com.amazonaws.services.lambda.runtime..", "io.github.wschat.aws.lambda..",
                     "io.github.wschat.example..")
             .andShould().haveOnlyFinalFields();
+
+    /**
+     * The SnapStart priming runs on throwaway clients with static dummy credentials: it never reaches
+     * the container's application, its clients, or a credentials provider that would look up real
+     * credentials and cache them in the snapshot.
+     */
+    @ArchTest
+    static final ArchRule priming_never_touches_the_applications_clients_or_credentials = noClasses()
+            .that().haveNameMatching(".*\\.(SnapStartPriming|PrimingClients)(\\$.*)?")
+            .should().callMethod(ChatApplication.class, "instance")
+            .orShould().callMethod(ChatApplication.class, "create", ExampleConfiguration.class)
+            .orShould().callMethod(ChatApplication.class, "adapter")
+            .orShould().dependOnClassesThat(resideInAPackage("software.amazon.awssdk.auth.credentials..")
+                    .and(not(type(AwsCredentialsProvider.class)))
+                    .and(not(type(StaticCredentialsProvider.class)))
+                    .and(not(type(AwsBasicCredentials.class))));
 
     @ArchTest
     static final ArchTests common_rules = ArchTests.in(CommonModuleRules.class);

@@ -99,10 +99,30 @@ class LambdaArtifactIT {
             Method prime = priming.getDeclaredMethod("prime");
             prime.setAccessible(true);
 
+            // as in Lambda, whose runtime loads the function with the context class loader set to the function's
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            Object report;
+            thread.setContextClassLoader(lambda);
+            try {
+                report = prime.invoke(null);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+
             assertThat(priming.getClassLoader()).isSameAs(lambda);
-            assertThat(prime.invoke(null)).isEqualTo(3);
+            assertThat(component(report, "stoppedOperations")).asList()
+                    .contains("PutItem", "Scan", "DeleteItem", "PostToConnection", "GetConnection");
+            assertThat(component(report, "delivered")).isEqualTo(3);
             assertThat(lambda.loadClass("io.github.wschat.example.SendMessageHandler").getConstructor()).isNotNull();
         }
+    }
+
+    /** A component of a record of the artifact's class loader. */
+    private static Object component(Object record, String name) throws ReflectiveOperationException {
+        Method accessor = record.getClass().getDeclaredMethod(name);
+        accessor.setAccessible(true);
+        return accessor.invoke(record);
     }
 
     private static List<String> libs() {

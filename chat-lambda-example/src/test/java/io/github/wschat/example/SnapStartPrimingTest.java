@@ -3,14 +3,23 @@ package io.github.wschat.example;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.wschat.core.testing.SystemProperties;
+import io.github.wschat.example.SnapStartPriming.Report;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.github.wschat.aws.lambda.LambdaEvents.connect;
@@ -19,15 +28,35 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 class SnapStartPrimingTest {
 
+    /** What the SDK session's requests are: each operation of the handlers, GetConnection included. */
+    private static final List<String> OPERATIONS = List.of("PutItem", "Scan", "PostToConnection", "GetConnection",
+            "PostToConnection", "DeleteItem");
+
     @Test
-    void priming_runs_the_whole_session_without_reaching_aws() throws Exception {
+    void priming_runs_every_sdk_operation_to_the_transmission_point_and_reaches_nothing() throws Exception {
         try (CountingEndpoint aws = CountingEndpoint.start(); SystemProperties ignored = sdkSettingsTowards(aws)) {
 
-            // B gets the message, A gets the error for the malformed body, B gets the $default answer
-            assertThat(SnapStartPriming.prime()).isEqualTo(3);
-            new SnapStartPriming().beforeCheckpoint(null);
+            Report report = SnapStartPriming.prime();
 
+            assertThat(report.stoppedOperations()).as("the operations stopped before transmission")
+                    .containsExactlyElementsOf(OPERATIONS);
+            // $connect, sendmessage (Scan), the malformed body, $default, $disconnect, an event without a connection id
+            assertThat(report.sdkStatuses()).containsExactly(500, 500, 400, 200, 500, 400);
+            // in memory: B gets the message, A gets the error for the malformed body, B gets the $default answer
+            assertThat(report.delivered()).isEqualTo(3);
             assertThat(aws.requests()).as("requests to the AWS endpoint").isZero();
+        }
+    }
+
+    @Test
+    void the_priming_clients_pointed_at_a_live_endpoint_still_send_it_nothing() throws Exception {
+        // the stop is what keeps the requests in: the endpoints alone would not
+        try (CountingEndpoint aws = CountingEndpoint.start()) {
+
+            Report report = SnapStartPriming.prime(() -> PrimingClients.create(aws.uri(), aws.uri().resolve("/priming")));
+
+            assertThat(report.stoppedOperations()).containsExactlyElementsOf(OPERATIONS);
+            assertThat(aws.requests()).as("requests to the endpoint").isZero();
         }
     }
 
@@ -47,6 +76,53 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void priming_leaves_no_thread_behind() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+        SnapStartPriming.prime();
+
+        // threads of closed clients and finished broadcasts end on their own, shortly
+        Set<Thread> left = new HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        do {
+            left.clear();
+            Thread.getAllStackTraces().keySet().stream().filter(thread -> !before.contains(thread)).forEach(left::add);
+            if (!left.isEmpty()) {
+                Thread.sleep(50);
+            }
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        assertThat(left).as("threads started by the priming and still alive").isEmpty();
+    }
+
+    @Test
+    void priming_needs_no_aws_setting_and_no_credentials(@TempDir Path home) throws Exception {
+        // a JVM of its own with an empty environment: no AWS_* variable, no credentials, no region; and
+        // no profile file or instance metadata to fall back on
+        ProcessBuilder child = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Duser.home=" + home,
+                "-Daws.sharedCredentialsFile=" + home.resolve("credentials"),
+                "-Daws.configFile=" + home.resolve("config"),
+                "-Daws.disableEc2Metadata=true",
+                PrimingMain.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("output.txt").toFile());
+        child.environment().clear();
+
+        Process process = child.start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(home.resolve("output.txt"));
+
+        assertThat(ended).as(output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains(PrimingMain.REPORT_PREFIX + new Report(List.of(500, 500, 400, 200, 500, 400), OPERATIONS, 3));
+    }
+
+    @Test
     void the_crac_hooks_run_outside_a_checkpoint() {
         SnapStartPriming priming = new SnapStartPriming();
 
@@ -54,6 +130,15 @@ class SnapStartPrimingTest {
             priming.beforeCheckpoint(null);
             priming.afterRestore(null);
         }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_failing_priming_does_not_fail_the_checkpoint() {
+        SnapStartPriming priming = new SnapStartPriming(() -> {
+            throw new IllegalStateException("no SDK client today");
+        });
+
+        assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
     }
 
     /**
@@ -108,6 +193,10 @@ class SnapStartPrimingTest {
 
         String url() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        URI uri() {
+            return URI.create(url());
         }
 
         int requests() {
