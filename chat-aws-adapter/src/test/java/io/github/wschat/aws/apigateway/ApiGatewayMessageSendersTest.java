@@ -27,6 +27,8 @@ class ApiGatewayMessageSendersTest {
 
     private static final URI PRODUCTION = URI.create("https://abc123.execute-api.eu-west-1.amazonaws.com/production");
     private static final URI STAGING = URI.create("https://abc123.execute-api.eu-west-1.amazonaws.com/staging");
+    /** JVM-wide daemon threads of HttpURLConnection's keep-alive cache, which no client owns. */
+    private static final Set<String> JDK_KEEP_ALIVE_THREADS = Set.of("Keep-Alive-Timer", "Keep-Alive-SocketCleaner");
 
     /** Counts the senders (and so the SDK clients) made: each one runs the settings once. */
     private final AtomicInteger sendersMade = new AtomicInteger();
@@ -215,6 +217,40 @@ class ApiGatewayMessageSendersTest {
 
         assertThatThrownBy(() -> senders.forEndpoint(PRODUCTION)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> senders.forEndpoint(STAGING)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /*
+     * Each SDK client runs a scheduler of its own for the API call timeout, whose threads start with
+     * the first calls: closing the senders must end them, or every closed client would leave its
+     * threads behind. The fake servers' threads and the JDK's keep-alive helpers (one per JVM, shared
+     * by every HttpURLConnection) are not the clients'.
+     */
+    @Test
+    void once_closed_no_thread_of_the_sdk_clients_is_left() throws InterruptedException {
+        try (FakeConnectionsApi production = FakeConnectionsApi.start();
+             FakeConnectionsApi staging = FakeConnectionsApi.start()) {
+            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            senders = counting().build();
+            for (FakeConnectionsApi api : List.of(production, staging)) {
+                ConnectionId id = api.connect("threads");
+                assertThat(senders.forEndpoint(api.endpoint()).send(id, MessagePayload.of("hi")).isDelivered()).isTrue();
+            }
+            List<Thread> clientThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> !before.contains(thread))
+                    .filter(thread -> !thread.getName().startsWith("fake-connections-api-"))
+                    .filter(thread -> !JDK_KEEP_ALIVE_THREADS.contains(thread.getName()))
+                    .toList();
+            assertThat(sendersMade).hasValue(2);
+            assertThat(clientThreads).extracting(Thread::getName).anyMatch(name -> name.startsWith("sdk-ScheduledExecutor"));
+
+            senders.close();
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (Thread thread : clientThreads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+            assertThat(clientThreads).filteredOn(Thread::isAlive).extracting(Thread::getName).isEmpty();
+        }
     }
 
     @Test

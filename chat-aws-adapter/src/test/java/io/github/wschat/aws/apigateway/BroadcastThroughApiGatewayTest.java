@@ -25,15 +25,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The core's broadcast, fanned out through the real SDK client to a loopback {@code @connections}
- * API: the in-flight bound holds end to end, gone connections leave the store, and the broadcast
- * leaves no thread behind.
+ * API: the in-flight bound holds end to end (the default one included), gone connections leave the
+ * store, and the broadcast leaves no thread behind.
  */
 class BroadcastThroughApiGatewayTest {
 
@@ -73,9 +81,7 @@ class BroadcastThroughApiGatewayTest {
         }
         ThreadRecordingSender recording = new ThreadRecordingSender(sender);
         ChatServices chat = chat(recording, BroadcastSettings.defaults().withMaxConcurrency(8).withPageSize(50));
-        warmUp();
         api.latency(Duration.ofMillis(20));
-        int nonDaemonBefore = liveNonDaemonThreads();
 
         BroadcastResult result = chat.broadcast().broadcast(new BroadcastCommand(author, MESSAGE));
 
@@ -88,11 +94,71 @@ class BroadcastThroughApiGatewayTest {
         assertThat(live).allSatisfy(id -> assertThat(store.find(id)).isPresent());
         assertThat(store.size()).isEqualTo(1 + 180);
 
+        // every send ran on the broadcast's own threads, and every one of them ends with it (they are
+        // daemon threads, so counting non-daemon threads would prove nothing: they are joined instead)
         assertThat(recording.threads()).isNotEmpty().hasSizeLessThanOrEqualTo(8)
                 .allSatisfy(thread -> assertThat(thread.getName()).startsWith(BROADCAST_THREAD_PREFIX));
         assertThat(stillAliveAfterJoining(recording.threads(), Duration.ofSeconds(10))).isEmpty();
         assertThat(stillAliveAfterJoining(threadsNamed(BROADCAST_THREAD_PREFIX), Duration.ofSeconds(10))).isEmpty();
-        assertThat(liveNonDaemonThreads()).isEqualTo(nonDaemonBefore);
+    }
+
+    /*
+     * The default bound, end to end. The gateway holds every answer; once the broadcasting thread
+     * waits for a permit of the core's semaphore, it can hand out no further send until an answer
+     * comes, so the count is final: exactly the default bound handed out, all of them at the gateway
+     * at once. Released, the broadcast runs to its end without ever exceeding the bound, counted both
+     * by the sender (from hand-out to return) and by the gateway (its high-water mark).
+     */
+    @Test
+    void given_200_recipients_and_a_gateway_holding_answers_when_broadcast_with_the_defaults_then_exactly_32_in_flight()
+            throws Exception {
+        ConnectionId author = stored(api.connect("author"));
+        List<ConnectionId> recipients = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            recipients.add(stored(api.connect(String.format("r%03d", i))));
+        }
+        BroadcastSettings defaults = BroadcastSettings.defaults();
+        int bound = defaults.maxConcurrency();
+        assertThat(bound).isEqualTo(BroadcastSettings.DEFAULT_MAX_CONCURRENCY).isEqualTo(32);
+        // a held answer must not time out: the SDK would retry the attempt while the gateway still
+        // holds the first one, and the gateway would count both
+        sender.close();
+        sender = TestSenders.senderFor(api)
+                .socketTimeout(Duration.ofMinutes(2))
+                .apiCallTimeout(Duration.ofMinutes(2))
+                .build();
+        InFlightCountingSender counting = new InFlightCountingSender(sender);
+        ChatServices chat = chat(counting, defaults);
+        FutureTask<BroadcastResult> broadcast =
+                new FutureTask<>(() -> chat.broadcast().broadcast(new BroadcastCommand(author, MESSAGE)));
+        Thread broadcaster = new Thread(broadcast, "test-broadcaster");
+        api.hold();
+        try {
+            broadcaster.start();
+
+            assertThat(api.awaitInFlight(bound, Duration.ofSeconds(30))).as("sends at the gateway").isTrue();
+            awaitWaitingForAPermit(broadcaster, Duration.ofSeconds(30));
+            assertThat(counting.handedOut()).isEqualTo(bound);
+            assertThat(api.awaitInFlight(counting.handedOut(), Duration.ofSeconds(30))).isTrue();
+            assertThat(api.requestsInFlight()).isEqualTo(bound);
+            assertThat(api.maxConcurrentRequests()).isEqualTo(bound);
+            assertThat(broadcast).isNotDone();
+
+            api.release();
+            BroadcastResult result = broadcast.get(60, TimeUnit.SECONDS);
+
+            assertThat(result).isEqualTo(new BroadcastReport(200, 200, 0, 0, List.of()));
+            assertThat(counting.handedOut()).isEqualTo(200);
+            assertThat(counting.maxInFlight()).isEqualTo(bound);
+            assertThat(api.maxConcurrentRequests()).isEqualTo(bound);
+            assertThat(api.totalRequests()).isEqualTo(200);
+            assertThat(recipients).allSatisfy(id -> assertThat(api.receivedBy(id)).containsExactly(MESSAGE));
+            assertThat(api.receivedBy(author)).isEmpty();
+        } finally {
+            api.release();
+        }
+        assertThat(stillAliveAfterJoining(Set.of(broadcaster), Duration.ofSeconds(10))).isEmpty();
+        assertThat(stillAliveAfterJoining(threadsNamed(BROADCAST_THREAD_PREFIX), Duration.ofSeconds(10))).isEmpty();
     }
 
     @Test
@@ -147,13 +213,6 @@ class BroadcastThroughApiGatewayTest {
         return id;
     }
 
-    /** One send before the baseline, so that threads the SDK and the JDK start once are not counted as leaks. */
-    private void warmUp() {
-        ConnectionId warmUp = api.connect("warm-up");
-        assertThat(sender.send(warmUp, MessagePayload.of("warm-up")).isDelivered()).isTrue();
-        api.resetStatistics();
-    }
-
     private static Set<Thread> threadsNamed(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith(prefix))
@@ -167,6 +226,76 @@ class BroadcastThroughApiGatewayTest {
             thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         return threads.stream().filter(Thread::isAlive).toList();
+    }
+
+    /**
+     * Waits until {@code thread} is parked on a {@link Semaphore}: the broadcast, waiting for a send
+     * to end before it hands out the next. A condition polled, not a pause: nothing else can tell that
+     * a thread will do nothing more.
+     */
+    private static void awaitWaitingForAPermit(Thread thread, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isParkedOnASemaphore(thread)) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("%s is not waiting for a permit but %s in %s", thread.getName(), thread.getState(),
+                        List.of(thread.getStackTrace()));
+            }
+            Thread.yield();
+        }
+    }
+
+    private static boolean isParkedOnASemaphore(Thread thread) {
+        Object blocker = LockSupport.getBlocker(thread);
+        // the blocker is the semaphore's synchronizer, a nested class of Semaphore
+        return thread.getState() == Thread.State.WAITING && blocker != null
+                && blocker.getClass().getName().startsWith(Semaphore.class.getName() + "$");
+    }
+
+    /**
+     * Counts the sends the broadcast hands out, and those handed out that have not returned: the
+     * broadcast's bound as its sender sees it. The count goes down before a send's stage completes,
+     * hence before the broadcast may hand out the next one.
+     */
+    private static final class InFlightCountingSender implements MessageSender {
+        private final MessageSender delegate;
+        private final AtomicInteger handedOut = new AtomicInteger();
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger maxInFlight = new AtomicInteger();
+
+        InFlightCountingSender(MessageSender delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public CompletionStage<DeliveryOutcome> sendAsync(ConnectionId recipient, MessagePayload payload,
+                                                          Executor executor) {
+            handedOut.incrementAndGet();
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            // the default: send on the broadcast's pool, as for the real sender
+            return MessageSender.super.sendAsync(recipient, payload, executor);
+        }
+
+        @Override
+        public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
+            try {
+                return delegate.send(recipient, payload);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        @Override
+        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
+            return delegate.connectionInfo(id);
+        }
+
+        int handedOut() {
+            return handedOut.get();
+        }
+
+        int maxInFlight() {
+            return maxInFlight.get();
+        }
     }
 
     /** Remembers which threads sent: the broadcast's pool threads, to check they end. */
@@ -192,11 +321,5 @@ class BroadcastThroughApiGatewayTest {
         Set<Thread> threads() {
             return Set.copyOf(threads);
         }
-    }
-
-    private static int liveNonDaemonThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && !thread.isDaemon())
-                .count();
     }
 }

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the modeled exception ({@code GoneException}, {@code ForbiddenException}, …).
  *
  * <p>Answers can be scripted per id (one-shot answers in order, then a standing answer), delayed,
- * or held until released; the server counts requests per id, the most requests it served at once
- * and the client ports it saw (one per TCP connection).
+ * or held until released; the server records when each request arrived, and counts requests per id,
+ * the most requests it served at once and the client ports it saw (one per TCP connection).
  */
 public final class FakeConnectionsApi implements AutoCloseable {
 
@@ -65,6 +66,16 @@ public final class FakeConnectionsApi implements AutoCloseable {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
+
+    static {
+        // The JDK server writes an answer's headers and its body in two writes: with Nagle's algorithm
+        // on, the body waits for the client's delayed ACK, about 40 ms on Linux, after every error and
+        // every GET. That would hide the SDK's backoff between attempts. The JDK reads the setting once,
+        // when its first server starts in this JVM; one set on the command line wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     /** One scripted answer: a status (with its API Gateway error type) and an optional delay. */
     public record Answer(int status, String errorType, Duration delay, String body) {
@@ -105,8 +116,13 @@ public final class FakeConnectionsApi implements AutoCloseable {
         }
     }
 
-    /** What a request looked like. */
-    public record RecordedRequest(String method, String path, String connectionId, Map<String, List<String>> headers) {
+    /**
+     * What a request looked like, and when it arrived: {@code arrivedAtNanos} is {@link System#nanoTime()}
+     * as the server started handling it, so that the gaps between a call's attempts show the client's
+     * backoff.
+     */
+    public record RecordedRequest(String method, String path, String connectionId, Map<String, List<String>> headers,
+                                  long arrivedAtNanos) {
 
         String header(String name) {
             return headers.entrySet().stream()
@@ -240,8 +256,21 @@ public final class FakeConnectionsApi implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The requests for {@code id}, in the order they arrived. */
+    public List<RecordedRequest> recordedRequestsFor(ConnectionId id) {
+        return requests.stream()
+                .filter(request -> request.connectionId().equals(id.value()))
+                .sorted(Comparator.comparingLong(RecordedRequest::arrivedAtNanos))
+                .toList();
+    }
+
     public int totalRequests() {
         return requests.size();
+    }
+
+    /** The requests the server is answering now: held, delayed or being read. */
+    public int requestsInFlight() {
+        return inFlight.get();
     }
 
     /** The most requests the server was answering at once. */
@@ -270,6 +299,7 @@ public final class FakeConnectionsApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrivedAtNanos = System.nanoTime();
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         signalInFlight();
@@ -279,7 +309,7 @@ public final class FakeConnectionsApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String id = path.substring(PREFIX.length());
             String method = exchange.getRequestMethod();
-            requests.add(new RecordedRequest(method, path, id, Map.copyOf(exchange.getRequestHeaders())));
+            requests.add(new RecordedRequest(method, path, id, Map.copyOf(exchange.getRequestHeaders()), arrivedAtNanos));
             requestsPerId.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             clientPorts.add(exchange.getRemoteAddress().toString());
 
