@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * No AWS resource is touched, no byte leaves the process, no credentials are resolved, the
  * application's clients are not used, and the priming's clients are closed before the snapshot:
  * nothing unique or connected is captured, so the snapshot is safe to restore many times. The
- * priming never throws: a failure is logged, and the snapshot taken less primed.
+ * priming throws no exception: a failure is logged, and the snapshot taken less primed (an {@code Error}, a broken JVM, still ends the checkpoint).
  */
 final class SnapStartPriming implements Resource {
 

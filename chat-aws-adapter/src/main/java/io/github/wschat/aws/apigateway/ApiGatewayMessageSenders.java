@@ -104,6 +104,9 @@ public final class ApiGatewayMessageSenders implements AutoCloseable {
         if (endpoint.getHost() == null) {
             throw new IllegalArgumentException("domainName is not a valid host name");
         }
+        if (endpoint.getPort() > 65_535) {
+            throw new IllegalArgumentException("domainName has a port above 65535");
+        }
         return endpoint;
     }
 

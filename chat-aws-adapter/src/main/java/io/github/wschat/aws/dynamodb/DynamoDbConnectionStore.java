@@ -539,7 +539,10 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
          * call per segment not yet done, all at once, on up to this many threads of the store's
          * own that end when idle. Default 1: a plain scan, one Scan call a page on the caller's
          * thread. At most {@link DynamoDbConnectionStore#MAX_SCAN_SEGMENTS}. A cursor is only
-         * accepted by a store with the same number of segments.
+         * accepted by a store with the same number of segments. The page size is shared out among
+         * the segments as their {@code Limit}s, and every Scan call costs at least one read unit: keep
+         * the broadcast's page size at several times the segment count (say 25 connections a segment
+         * or more), or small Scan calls cost more than the parallelism saves.
          */
         public Builder scanSegments(int scanSegments) {
             this.scanSegments = scanSegments;

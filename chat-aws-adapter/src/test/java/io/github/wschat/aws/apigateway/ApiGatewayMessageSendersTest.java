@@ -147,7 +147,9 @@ class ApiGatewayMessageSendersTest {
             "[:::::], production",
             // characters of a host name that make no host
             "'..', production",
-            "-evil.example.com, production"
+            "-evil.example.com, production",
+            // a port no socket has
+            "localhost:99999, production"
     })
     void a_domain_name_or_stage_that_would_change_the_uri_is_refused(String domainName, String stage) {
         assertThatThrownBy(() -> ApiGatewayMessageSenders.endpointOf(domainName, stage))

@@ -91,22 +91,21 @@ public final class BroadcastService implements BroadcastUseCase {
                     if (!recipient.id().equals(author)) {
                         inFlight.acquireUninterruptibly();
                         tally.attempted.incrementAndGet();
-                        CompletionStage<DeliveryOutcome> sending;
                         try {
-                            sending = start(recipient.id(), payload, pool);
+                            start(recipient.id(), payload, pool).whenComplete((outcome, error) -> {
+                                try {
+                                    record(recipient.id(), error == null ? outcome : Deliveries.failure(error), tally);
+                                } finally {
+                                    inFlight.release();
+                                }
+                            });
                         } catch (Throwable e) {
-                            // an Error ends the broadcast, but only once the sends in flight are
-                            // done: the finally below waits for every permit, this one included
+                            // an Error from the sender (or a stage that cannot take a callback) ends the
+                            // broadcast, but only once the sends in flight are done: the finally below
+                            // waits for every permit, this one included
                             inFlight.release();
                             throw e;
                         }
-                        sending.whenComplete((outcome, error) -> {
-                            try {
-                                record(recipient.id(), error == null ? outcome : Deliveries.failure(error), tally);
-                            } finally {
-                                inFlight.release();
-                            }
-                        });
                     }
                 }
                 if (page.next().isEmpty()) {
