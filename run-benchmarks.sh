@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every wschat benchmark in one go and writes benchmarks/RESULTS.md and benchmarks/broadcast-time.png:
+# Runs every wschat benchmark in one go and writes tools/chat-benchmarks/results/RESULTS.md and broadcast-time.png:
 # fan-out against the tutorial's sendmessage and against the local gateway's own limit, broadcast and
 # connect/disconnect scaling, cold starts in fresh JVMs, artifact sizes, JMH micro-benchmarks.
 # About 10 minutes on 2 cores. Needs Java 17+ and Maven 3.8+; uses loopback only.
@@ -16,10 +16,10 @@ export BENCH_COMMAND_STARTED="$(date +%s)"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 echo "building the modules the benchmarks run (the Lambda artifact included)..."
-mvn -B -q -pl chat-benchmarks -am install -DskipTests
+mvn -B -q -pl :chat-benchmarks -am install -DskipTests
 
 # the example's handlers read TABLE_NAME from the environment; every JVM the run starts gets its own
 export TABLE_NAME=wschat-bench
 exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "chat-benchmarks/target/classes:$(cat chat-benchmarks/target/benchmark.classpath)" \
+  -cp "tools/chat-benchmarks/target/classes:$(cat tools/chat-benchmarks/target/benchmark.classpath)" \
   io.github.wschat.benchmarks.RunBenchmarks "$PWD" "$@"

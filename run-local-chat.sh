@@ -10,8 +10,8 @@ cd "$(dirname "$0")"
 export TABLE_NAME="${TABLE_NAME:-wschat-connections}"
 
 echo "Building (first run: a minute or two)..."
-mvn -B -q install -DskipTests -pl chat-local-runner -am
-mvn -B -q dependency:build-classpath -pl chat-local-runner -Dmdep.includeScope=runtime \
+mvn -B -q install -DskipTests -pl :chat-local-runner -am
+mvn -B -q dependency:build-classpath -pl :chat-local-runner -Dmdep.includeScope=runtime \
     -Dmdep.outputFile=target/local-chat.classpath
-exec java -cp "chat-local-runner/target/classes:$(cat chat-local-runner/target/local-chat.classpath)" \
+exec java -cp "tools/chat-local-runner/target/classes:$(cat tools/chat-local-runner/target/local-chat.classpath)" \
     io.github.wschat.local.runner.LocalChat chat-lambda-example/template.yaml

@@ -1,0 +1,171 @@
+package io.github.wschat.local.runner;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one command's entry point, {@code LocalChat.main}, in a JVM of its own as {@code run-local-chat.sh}
+ * starts it: it prints where to connect, serves the example's handlers, and on SIGTERM (what Ctrl-C
+ * amounts to) closes its connections so that their {@code $disconnect} removes their items.
+ */
+class LocalChatMainTest {
+
+    // generous: the child JVM starts cold on a possibly loaded 2-core machine; a passing run never waits
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration EXIT = Duration.ofSeconds(30);
+    private static final Pattern READY = Pattern.compile("Ready: (ws://\\S+)");
+    private static final Pattern CONNECTION_ID = Pattern.compile("\"connectionID\":\"([^\"]+)\"}$");
+
+    @Test
+    void given_the_scripts_environment_when_main_runs_then_it_serves_and_sigterm_disconnects_everyone()
+            throws Exception {
+        String table = "wschat-main-" + System.nanoTime();
+        try (LoopbackDynamoDbLocal dynamoDb = LoopbackDynamoDbLocal.start();
+             DynamoDbClient client = dynamoDbClient(dynamoDb.endpoint());
+             Child chat = Child.start(Map.of(
+                     "CHAT_PORT", "0",
+                     "TABLE_NAME", table,
+                     "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString()))) {
+            URI uri = URI.create(chat.awaitLine(READY, STARTUP).group(1));
+            assertThat(uri.getHost()).isEqualTo("127.0.0.1");
+            assertThat(uri.getPort()).isPositive();
+
+            BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+            CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(STARTUP)
+                    .buildAsync(uri, new ChatClient.Listener(messages, closeCode))
+                    .get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            socket.sendText("who am I?", true).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            String info = messages.poll(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            assertThat(info).as("the $default answer").isNotNull();
+            Matcher id = CONNECTION_ID.matcher(info);
+            assertThat(id.find()).as("a connection id in %s", info).isTrue();
+            String connectionId = id.group(1);
+            assertThat(item(client, table, connectionId)).as("the item $connect stored in " + table).isNotEmpty();
+
+            chat.process.destroy();
+
+            assertThat(chat.process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("the chat stopped within %s; it printed:%n%s", EXIT, chat.output()).isTrue();
+            assertThat(chat.process.exitValue()).as("128 + SIGTERM").isEqualTo(143);
+            assertThat(closeCode.get(EXIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
+            assertThat(item(client, table, connectionId)).as("the item, after $disconnect").isEmpty();
+        }
+    }
+
+    @Test
+    void given_no_table_name_when_main_runs_then_it_exits_at_once_saying_what_to_set() throws Exception {
+        try (Child chat = Child.start(Map.of("CHAT_PORT", "0"))) {
+            assertThat(chat.process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(chat.process.exitValue()).isEqualTo(LocalChat.BAD_SETTINGS_EXIT_CODE);
+            assertThat(chat.output()).contains("TABLE_NAME is not set").doesNotContain("Ready:");
+        }
+    }
+
+    private static DynamoDbClient dynamoDbClient(URI endpoint) {
+        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    private static Map<String, AttributeValue> item(DynamoDbClient client, String table, String connectionId) {
+        return client.getItem(get -> get.tableName(table).consistentRead(true)
+                .key(Map.of("connectionId", AttributeValue.fromS(connectionId)))).item();
+    }
+
+    /** {@code java -cp <this test's class path> LocalChat <template>}, its output (stdout and stderr) read line by line. */
+    private static final class Child implements AutoCloseable {
+        private final Process process;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final StringBuffer all = new StringBuffer();
+
+        private Child(Process process) {
+            this.process = process;
+            Thread reader = new Thread(this::read, "local-chat-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Starts it with this JVM's environment, {@code TABLE_NAME} removed, plus {@code environment}. */
+        static Child start(Map<String, String> environment) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"),
+                    LocalChat.class.getName(),
+                    Path.of("../../chat-lambda-example/template.yaml").toAbsolutePath().toString()))
+                    .redirectErrorStream(true);
+            // the pom sets TABLE_NAME for this JVM: the child gets only what the test gives it
+            builder.environment().remove(LocalChat.TABLE_NAME);
+            builder.environment().putAll(environment);
+            return new Child(builder.start());
+        }
+
+        /** The first line from now on that matches, failing after {@code wait}. */
+        Matcher awaitLine(Pattern pattern, Duration wait) throws InterruptedException {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (true) {
+                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    throw new AssertionError("no line matching " + pattern + " within " + wait
+                            + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")")
+                            + "; it printed:\n" + output());
+                }
+                Matcher matcher = pattern.matcher(line);
+                if (matcher.find()) {
+                    return matcher;
+                }
+            }
+        }
+
+        String output() {
+            return all.toString();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        }
+
+        private void read() {
+            try (BufferedReader output = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = output.readLine()) != null) {
+                    all.append(line).append('\n');
+                    lines.add(line);
+                }
+            } catch (IOException ended) {
+                // the process is gone: nothing more to read
+            }
+        }
+    }
+}
