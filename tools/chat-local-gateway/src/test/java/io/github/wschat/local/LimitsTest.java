@@ -8,6 +8,9 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,8 @@ class LimitsTest {
             RecordingHandler.response(200, "length=" + event.getBody().length()));
     private final RecordingHandler connect = RecordingHandler.ok();
     private final RecordingHandler disconnect = RecordingHandler.ok();
+    /** The gateway's own record of each connection's end: the close code it sent or received. */
+    private final BlockingQueue<AccessLogEntry> disconnects = new LinkedBlockingQueue<>();
     private LocalWebSocketApi api;
     private TestClient bystander;
 
@@ -33,6 +38,11 @@ class LimitsTest {
                 .twoWayRoute("$default", echo)
                 .route("$connect", connect)
                 .route("$disconnect", disconnect)
+                .accessLogListener(entry -> {
+                    if ("DISCONNECT".equals(entry.eventType())) {
+                        disconnects.add(entry);
+                    }
+                })
                 .start();
         bystander = TestClient.connect(api.webSocketUri());
         connect.next();
@@ -75,16 +85,19 @@ class LimitsTest {
             throws Exception {
         // under the 128 KB message limit: only the frame limit refuses it. Written by hand, since the JDK
         // client cuts text into 16 KB frames.
+        String id;
         try (Socket offender = new Socket(api.webSocketUri().getHost(), api.webSocketUri().getPort())) {
             offender.setSoTimeout((int) TestClient.WAIT.toMillis());
             assertThat(RawWebSocket.handshake(offender, api.webSocketUri())).startsWith("HTTP/1.1 101");
-            String id = newConnectionId();
+            id = newConnectionId();
 
             RawWebSocket.sendTextFrame(offender, repeat('x', 40 * KB));
 
             assertThat(RawWebSocket.readCloseCode(offender)).isEqualTo(1009);
-            assertThat(disconnect.nextFor(id).getRequestContext().getEventType()).isEqualTo("DISCONNECT");
         }
+        // the client closed its socket once it had the close frame, as a client does
+        assertThat(disconnect.nextFor(id).getRequestContext().getEventType()).isEqualTo("DISCONNECT");
+        assertServerClosedWith1009(id);
         assertThat(echo.callCount()).isZero();
         assertBystanderServed();
     }
@@ -172,14 +185,24 @@ class LimitsTest {
         String id = newConnectionId();
         offence.commit(offender);
 
+        // the server waits for the client's close frame before it closes the TCP connection, so a client
+        // still writing the refused message reads the close frame instead of a reset
         assertThat(offender.awaitClose().code()).isEqualTo(1009);
         assertThat(disconnect.nextFor(id).getRequestContext().getEventType()).isEqualTo("DISCONNECT");
+        assertServerClosedWith1009(id);
         assertThat(echo.callCount()).isZero();
         assertBystanderServed();
         try (TestClient newcomer = TestClient.connect(api.webSocketUri())) {
             newcomer.send("new");
             assertThat(newcomer.next()).isEqualTo("length=3");
         }
+    }
+
+    private void assertServerClosedWith1009(String id) throws InterruptedException {
+        AccessLogEntry entry = disconnects.poll(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(entry).as("the DISCONNECT access log entry").isNotNull();
+        assertThat(entry.connectionId()).isEqualTo(id);
+        assertThat(entry.disconnectStatusCode()).isEqualTo(1009);
     }
 
     private void assertBystanderServed() throws Exception {

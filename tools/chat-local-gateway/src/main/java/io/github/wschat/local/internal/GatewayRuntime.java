@@ -59,7 +59,8 @@ final class GatewayRuntime {
         this.decoderConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(config.maxFrameBytes())
                 .allowExtensions(false)
-                .closeOnProtocolViolation(true)
+                // the connection handler closes, with the close handshake of every server-side close
+                .closeOnProtocolViolation(false)
                 .build();
         this.faults = new FaultInjector(faultPlan);
     }

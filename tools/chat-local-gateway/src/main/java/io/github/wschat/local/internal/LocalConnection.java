@@ -14,7 +14,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,6 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class LocalConnection {
 
     static final int ABNORMAL_CLOSURE = 1006;
+
+    /** How long a server-side close waits for the client's close frame before it closes the TCP connection. */
+    static final Duration CLOSE_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
     private final String id;
     private final Channel channel;
@@ -163,17 +168,31 @@ final class LocalConnection {
         }
     }
 
-    /** Closes from the server side: a close frame with the code and reason, then the TCP connection. */
+    /**
+     * Closes from the server side as RFC 6455 §7.1.1 has it: a close frame with the code and reason, then
+     * the TCP connection once the client answered with its close frame (or closed), or after
+     * {@link #CLOSE_HANDSHAKE_TIMEOUT}. Meanwhile what the client still sends is read and dropped, so that
+     * a client still writing a message the server refused is not reset before it can read the close frame.
+     */
     void closeWith(int code, String reason) {
         recordClose(code, reason);
         if (!markClosing()) {
             return;
         }
-        if (channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
-        } else {
+        if (!channel.isActive()) {
             channel.close();
+            return;
         }
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener((ChannelFutureListener) written -> {
+            if (!written.isSuccess()) {
+                channel.close();
+                return;
+            }
+            ScheduledFuture<?> force = channel.eventLoop().schedule(() -> {
+                channel.close();
+            }, CLOSE_HANDSHAKE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            channel.closeFuture().addListener(closed -> force.cancel(false));
+        });
     }
 
     /** Sends a text message, in frames of at most the frame size, as API Gateway does. */

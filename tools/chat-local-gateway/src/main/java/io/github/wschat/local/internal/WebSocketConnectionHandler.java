@@ -85,12 +85,10 @@ final class WebSocketConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof CorruptedWebSocketFrameException) {
-            // the frame decoder has sent the close frame (1009 frame too big, 1002, 1007…)
+            // the frame decoder refused a frame (1009 frame too big, 1002, 1007…) and drops all that follows
             WebSocketCloseStatus status = ((CorruptedWebSocketFrameException) cause).closeStatus();
-            connection.recordClose(status.code(), status.reasonText());
-            connection.markClosing();
             LOG.debug("{}: {}", connection.id(), cause.getMessage());
-            ctx.close();
+            connection.closeWith(status.code(), status.reasonText());
         } else if (cause instanceof TooLongFrameException) {
             LOG.debug("{}: {}", connection.id(), cause.getMessage());
             connection.closeWith(GatewayRuntime.MESSAGE_TOO_BIG, "Message too big");
