@@ -3,8 +3,6 @@ package io.github.wschat.aws;
 import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
 import io.github.wschat.aws.apigateway.FakeConnectionsApi;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
-import io.github.wschat.aws.dynamodb.DynamoDbLocalServer;
-import io.github.wschat.aws.dynamodb.LocalDynamoDb;
 import io.github.wschat.aws.lambda.WebSocketEventAdapter;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.MessagePayload;
@@ -12,6 +10,8 @@ import io.github.wschat.core.port.out.ConnectionStore;
 import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.testing.ReadmeSnippets;
 import io.github.wschat.core.testing.SystemProperties;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -31,7 +31,7 @@ class AwsReadmeExampleTest {
              DynamoDbLocalServer server = DynamoDbLocalServer.start();
              FakeConnectionsApi api = FakeConnectionsApi.start()) {
             DynamoDbClient dynamoDb = server.newClient();
-            String tableName = LocalDynamoDb.createConnectionsTable(dynamoDb);
+            String tableName = DynamoDbTables.createConnectionsTable(dynamoDb);
             ConnectionId id = api.connect("Bq3xkcNyoAMCJpQ=");
 
             // tag::aws[]

@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
+import io.github.wschat.testkit.sam.SamTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +19,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import static io.github.wschat.example.SamTemplate.list;
-import static io.github.wschat.example.SamTemplate.map;
-import static io.github.wschat.example.SamTemplate.references;
+import static io.github.wschat.testkit.sam.SamTemplate.list;
+import static io.github.wschat.testkit.sam.SamTemplate.map;
+import static io.github.wschat.testkit.sam.SamTemplate.references;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code template.yaml} deploys what the code expects, and no more privilege than it uses. */
@@ -41,7 +43,7 @@ class TemplateTest {
 
     @BeforeAll
     static void readTemplate() throws Exception {
-        template = SamTemplate.load();
+        template = SamTemplate.read(Path.of("template.yaml"));
     }
 
     @Test
@@ -116,7 +118,7 @@ class TemplateTest {
 
     @Test
     void the_stage_is_a_parameter_defaulting_to_production_and_serves_the_deployment_made_after_every_route() {
-        assertThat(map(map(template.root.get("Parameters")).get("StageName"))).containsEntry("Default", "production");
+        assertThat(map(map(template.root().get("Parameters")).get("StageName"))).containsEntry("Default", "production");
         assertThat(template.properties("Stage")).containsEntry("StageName", Map.of("Ref", "StageName"))
                 .containsEntry("ApiId", Map.of("Ref", "ChatApi"))
                 .containsEntry("DeploymentId", Map.of("Ref", "Deployment"));
@@ -141,7 +143,7 @@ class TemplateTest {
 
     @Test
     void functions_run_java21_with_snapstart_on_published_versions() {
-        Map<String, Object> function = map(map(template.root.get("Globals")).get("Function"));
+        Map<String, Object> function = map(map(template.root().get("Globals")).get("Function"));
 
         assertThat(function).containsEntry("Runtime", "java21")
                 .containsEntry("AutoPublishAlias", "live")
@@ -150,7 +152,7 @@ class TemplateTest {
 
     @Test
     void every_environment_variable_the_code_needs_is_set() {
-        Map<String, Object> variables = map(map(map(map(template.root.get("Globals")).get("Function"))
+        Map<String, Object> variables = map(map(map(map(template.root().get("Globals")).get("Function"))
                 .get("Environment")).get("Variables"));
         Map<String, String> deployed = new HashMap<>();
         variables.forEach((name, value) -> deployed.put(name, value instanceof String text ? text : "resolved-by-cloudformation"));
@@ -194,7 +196,7 @@ class TemplateTest {
 
     @Test
     void the_outputs_give_the_wss_url_and_the_connections_endpoint() {
-        Map<String, Object> outputs = map(template.root.get("Outputs"));
+        Map<String, Object> outputs = map(template.root().get("Outputs"));
 
         assertThat(map(map(outputs.get("WebSocketURL")).get("Value")).get("Fn::Sub"))
                 .isEqualTo("wss://${ChatApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${StageName}");

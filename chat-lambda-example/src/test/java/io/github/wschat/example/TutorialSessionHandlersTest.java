@@ -2,10 +2,10 @@ package io.github.wschat.example;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.github.wschat.aws.apigateway.FakeConnectionsApi;
-import io.github.wschat.aws.dynamodb.DynamoDbLocalServer;
-import io.github.wschat.aws.dynamodb.LocalDynamoDb;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.testing.SystemProperties;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,10 @@ class TutorialSessionHandlersTest {
     static void start() throws Exception {
         dynamoDb = DynamoDbLocalServer.start();
         tableClient = dynamoDb.newClient();
-        table = LocalDynamoDb.createConnectionsTable(tableClient);
+        table = DynamoDbTables.createConnectionsTable(tableClient);
         connectionsApi = FakeConnectionsApi.start();
         Map<String, String> settings = new HashMap<>(SDK_SETTINGS);
-        settings.put("aws.endpointUrlDynamoDb", "http://127.0.0.1:" + dynamoDb.port());
+        settings.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
         sdkSettings = SystemProperties.set(settings);
         application = ChatApplication.create(new ExampleConfiguration(table, connectionsApi.endpoint()));
     }

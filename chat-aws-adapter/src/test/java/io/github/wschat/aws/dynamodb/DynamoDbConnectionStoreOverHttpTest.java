@@ -6,6 +6,8 @@ import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.port.out.ConnectionPage;
 import io.github.wschat.core.port.out.ConnectionStoreException;
 import io.github.wschat.core.port.out.PageRequest;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,20 +82,20 @@ class DynamoDbConnectionStoreOverHttpTest {
 
     @BeforeEach
     void createTable() {
-        table = LocalDynamoDb.createConnectionsTable(client);
+        table = DynamoDbTables.createConnectionsTable(client);
         store = DynamoDbConnectionStore.builder().dynamoDbClient(client).tableName(table).clock(CLOCK).build();
         scans.clear();
     }
 
     @AfterEach
     void dropTable() {
-        LocalDynamoDb.deleteTable(client, table);
+        DynamoDbTables.deleteTable(client, table);
     }
 
     @Test
     void given_a_table_larger_than_3_mb_when_paged_then_every_connection_comes_exactly_once_over_more_than_3_scans() {
         List<String> saved = IntStream.range(0, LARGE_TABLE_ITEMS).mapToObj(i -> "big-" + i).toList();
-        LocalDynamoDb.batchWrite(client, table, saved.stream().map(DynamoDbConnectionStoreOverHttpTest::paddedItem).toList());
+        DynamoDbTables.batchWrite(client, table, saved.stream().map(DynamoDbConnectionStoreOverHttpTest::paddedItem).toList());
         int pageSize = 1_000;
 
         List<String> seen = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.github.wschat.aws.dynamodb;
 
 import io.github.wschat.core.contract.ConnectionStoreContract;
 import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,7 @@ class DynamoDbConnectionStoreServerContractTest extends ConnectionStoreContract 
 
     @AfterEach
     void dropTable() {
-        LocalDynamoDb.deleteTable(client, table);
+        DynamoDbTables.deleteTable(client, table);
     }
 
     /** Each save is an HTTP round trip here; 500 connections still make 5 pages of 100 and more. */
@@ -41,7 +43,7 @@ class DynamoDbConnectionStoreServerContractTest extends ConnectionStoreContract 
 
     @Override
     protected ConnectionStore createEmptyStore() {
-        table = LocalDynamoDb.createConnectionsTable(client);
+        table = DynamoDbTables.createConnectionsTable(client);
         return DynamoDbConnectionStore.builder()
                 .dynamoDbClient(client)
                 .tableName(table)

@@ -7,6 +7,8 @@ import io.github.wschat.core.port.out.ConnectionPage;
 import io.github.wschat.core.port.out.ConnectionStoreException;
 import io.github.wschat.core.port.out.PageCursor;
 import io.github.wschat.core.port.out.PageRequest;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
+import io.github.wschat.testkit.dynamodb.EmbeddedDynamoDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,35 +50,39 @@ class DynamoDbConnectionStoreTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final Instant OPENED = Instant.parse("2026-11-25T11:15:30.123Z");
 
-    private static AmazonDynamoDBLocal dynamoDbLocal;
+    private static EmbeddedDynamoDb dynamoDbLocal;
     private static DynamoDbClient client;
     private String table;
     private DynamoDbConnectionStore store;
 
     @BeforeAll
     static void startDynamoDbLocal() {
-        dynamoDbLocal = LocalDynamoDb.startEmbedded();
-        client = dynamoDbLocal.dynamoDbClient();
+        dynamoDbLocal = EmbeddedDynamoDb.start();
+        client = dynamoDbLocal.client();
     }
 
     @AfterAll
     static void stopDynamoDbLocal() {
-        client.close();
-        dynamoDbLocal.shutdown();
+        dynamoDbLocal.close();
     }
 
     @BeforeEach
     void createTable() {
-        table = LocalDynamoDb.createConnectionsTable(client);
+        table = DynamoDbTables.createConnectionsTable(client);
         store = DynamoDbConnectionStore.builder().dynamoDbClient(client).tableName(table).clock(CLOCK).build();
     }
 
     @AfterEach
     void dropTable() {
-        LocalDynamoDb.deleteTable(client, table);
+        DynamoDbTables.deleteTable(client, table);
     }
 
     // --- item layout ---
+
+    @Test
+    void the_test_kits_connections_table_is_keyed_by_the_stores_key_attribute() {
+        assertThat(DynamoDbTables.CONNECTION_ID).isEqualTo(CONNECTION_ID);
+    }
 
     @Test
     void given_a_saved_connection_when_read_raw_then_the_item_has_the_tutorial_key_millis_identity_and_ttl_in_seconds() {

@@ -2,11 +2,12 @@ package io.github.wschat.aws.dynamodb;
 
 import io.github.wschat.core.contract.ConnectionStoreContract;
 import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
+import io.github.wschat.testkit.dynamodb.EmbeddedDynamoDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
  * The {@link ConnectionStore} contract with a scan in 3 segments, against embedded DynamoDB Local:
@@ -14,30 +15,29 @@ import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal
  */
 class SegmentedDynamoDbConnectionStoreContractTest extends ConnectionStoreContract {
 
-    private static AmazonDynamoDBLocal dynamoDbLocal;
+    private static EmbeddedDynamoDb dynamoDbLocal;
     private static DynamoDbClient client;
     private String table;
 
     @BeforeAll
     static void startDynamoDbLocal() {
-        dynamoDbLocal = LocalDynamoDb.startEmbedded();
-        client = dynamoDbLocal.dynamoDbClient();
+        dynamoDbLocal = EmbeddedDynamoDb.start();
+        client = dynamoDbLocal.client();
     }
 
     @AfterAll
     static void stopDynamoDbLocal() {
-        client.close();
-        dynamoDbLocal.shutdown();
+        dynamoDbLocal.close();
     }
 
     @AfterEach
     void dropTable() {
-        LocalDynamoDb.deleteTable(client, table);
+        DynamoDbTables.deleteTable(client, table);
     }
 
     @Override
     protected ConnectionStore createEmptyStore() {
-        table = LocalDynamoDb.createConnectionsTable(client);
+        table = DynamoDbTables.createConnectionsTable(client);
         return DynamoDbConnectionStore.builder()
                 .dynamoDbClient(client)
                 .tableName(table)

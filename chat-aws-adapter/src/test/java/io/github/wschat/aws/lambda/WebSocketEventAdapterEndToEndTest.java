@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
 import io.github.wschat.aws.apigateway.FakeConnectionsApi;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
-import io.github.wschat.aws.dynamodb.DynamoDbLocalServer;
-import io.github.wschat.aws.dynamodb.LocalDynamoDb;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +74,7 @@ class WebSocketEventAdapterEndToEndTest {
 
     @BeforeEach
     void newTableAndSession() {
-        table = LocalDynamoDb.createConnectionsTable(dynamoDb);
+        table = DynamoDbTables.createConnectionsTable(dynamoDb);
         adapter = WebSocketEventAdapter.builder()
                 .connectionStore(DynamoDbConnectionStore.builder().dynamoDbClient(dynamoDb).tableName(table).build())
                 .messageSenders(senders::forEndpoint)

@@ -1,13 +1,11 @@
 package io.github.wschat.benchmarks.coldstart;
 
-import io.github.wschat.aws.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.benchmarks.client.WebSocketClients;
 import io.github.wschat.local.LocalWebSocketApi;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,9 +95,7 @@ public final class ColdStartBenchmark {
              LocalWebSocketApi api = LocalWebSocketApi.builder().stage(STAGE).start();
              WebSocketClients clients = WebSocketClients.create(api.webSocketUri(), 1)) {
             DynamoDbClient client = dynamoDb.newClient();
-            client.createTable(create -> create.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(key -> key.attributeName("connectionId").keyType(KeyType.HASH))
-                    .attributeDefinitions(a -> a.attributeName("connectionId").attributeType(ScalarAttributeType.S)));
+            DynamoDbTables.createConnectionsTable(client, TABLE);
             clients.connectUpTo(3, 3, Duration.ofSeconds(30));
             List<String> ids = api.connectionIds().stream().sorted().toList();
             String sender = ids.get(0);
@@ -108,7 +104,7 @@ public final class ColdStartBenchmark {
                     "AWS_REGION", "us-east-1",
                     "AWS_ACCESS_KEY_ID", "local",
                     "AWS_SECRET_ACCESS_KEY", "local",
-                    "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamoDb.port(),
+                    "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
                     "AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", api.connectionsEndpoint().toString());
             String domainName = api.webSocketUri().getHost() + ":" + api.port();
             for (int run = 0; run < runs; run++) {

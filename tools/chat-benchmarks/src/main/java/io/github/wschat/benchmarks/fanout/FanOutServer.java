@@ -3,17 +3,14 @@ package io.github.wschat.benchmarks.fanout;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import io.github.wschat.aws.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.benchmarks.tutorial.TutorialPromiseAllSendMessageHandler;
 import io.github.wschat.benchmarks.tutorial.TutorialSendMessageHandler;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.wschat.local.FaultInjection;
 import io.github.wschat.local.LocalWebSocketApi;
-import io.github.wschat.local.runner.SamWebSocketTemplate;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
+import io.github.wschat.testkit.sam.SamWebSocketApi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +52,7 @@ public final class FanOutServer {
     }
 
     private static void serve(String[] args) throws Exception {
-        SamWebSocketTemplate template = SamWebSocketTemplate.read(Path.of(args[0]));
+        SamWebSocketApi template = SamWebSocketApi.read(Path.of(args[0]));
         String tableName = System.getenv("TABLE_NAME");
         if (tableName == null || tableName.isBlank()) {
             throw new IllegalStateException("start the server with TABLE_NAME set: the example's handlers read it");
@@ -65,16 +62,16 @@ public final class FanOutServer {
         setIfUnset("aws.secretAccessKey", "local");
 
         DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start();
-        String dynamoDbEndpoint = "http://127.0.0.1:" + dynamoDb.port();
+        String dynamoDbEndpoint = dynamoDb.endpoint().toString();
         System.setProperty("aws.endpointUrlDynamoDb", dynamoDbEndpoint);
-        createTable(dynamoDb.newClient(), tableName);
+        DynamoDbTables.createConnectionsTable(dynamoDb.newClient(), tableName);
 
         AtomicReference<LocalWebSocketApi> api = new AtomicReference<>();
         HandlerTimings timings = new HandlerTimings();
         LocalWebSocketApi.Builder builder = LocalWebSocketApi.builder()
                 .stage(template.stage())
                 .routeSelectionExpression(template.routeSelectionExpression());
-        for (SamWebSocketTemplate.RouteHandler route : template.routes()) {
+        for (SamWebSocketApi.RouteHandler route : template.routes()) {
             RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler =
                     LazyHandler.ofClass(route.handlerClass());
             if (route.routeKey().equals("$connect") || route.routeKey().equals("$disconnect")) {
@@ -122,14 +119,6 @@ public final class FanOutServer {
         response.setStatusCode(200);
         response.setBody("latency " + millis);
         return response;
-    }
-
-    private static void createTable(DynamoDbClient client, String tableName) {
-        client.createTable(create -> create.tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(key -> key.attributeName("connectionId").keyType(KeyType.HASH))
-                .attributeDefinitions(attribute -> attribute.attributeName("connectionId")
-                        .attributeType(ScalarAttributeType.S)));
     }
 
     private static void waitForEndOfInput(InputStream in) throws IOException {

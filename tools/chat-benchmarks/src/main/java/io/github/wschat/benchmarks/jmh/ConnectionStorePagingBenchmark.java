@@ -1,12 +1,13 @@
 package io.github.wschat.benchmarks.jmh;
 
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
-import io.github.wschat.aws.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.port.out.ConnectionPage;
 import io.github.wschat.core.port.out.PageRequest;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -20,9 +21,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Instant;
@@ -64,9 +62,7 @@ public class ConnectionStorePagingBenchmark {
     public void fill() throws Exception {
         server = DynamoDbLocalServer.start();
         dynamoDb = server.newClient();
-        dynamoDb.createTable(create -> create.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(key -> key.attributeName("connectionId").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("connectionId").attributeType(ScalarAttributeType.S)));
+        DynamoDbTables.createConnectionsTable(dynamoDb, TABLE);
         store = DynamoDbConnectionStore.builder().dynamoDbClient(dynamoDb).tableName(TABLE).build();
         // one connection through the store, to copy its item shape; the rest in batches of 25, for speed
         store.save(Connection.of(ConnectionId.of("conn00000000000="), Instant.now(), ClientIdentity.of("127.0.0.1", null)));

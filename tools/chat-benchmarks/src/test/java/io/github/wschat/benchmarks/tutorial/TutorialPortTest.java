@@ -3,10 +3,11 @@ package io.github.wschat.benchmarks.tutorial;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import io.github.wschat.aws.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.benchmarks.client.BenchClient;
 import io.github.wschat.benchmarks.client.WebSocketClients;
 import io.github.wschat.local.LocalWebSocketApi;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,9 +17,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ class TutorialPortTest {
         dynamoDb = dynamoDbServer.newClient();
         api = LocalWebSocketApi.builder().stage("test").start();
         // the SDK's standard settings, read when a handler builds its clients
-        System.setProperty("aws.endpointUrlDynamoDb", "http://127.0.0.1:" + dynamoDbServer.port());
+        System.setProperty("aws.endpointUrlDynamoDb", dynamoDbServer.endpoint().toString());
         System.setProperty("aws.endpointUrlApiGatewayManagementApi", api.connectionsEndpoint().toString());
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.accessKeyId", "local");
@@ -69,9 +67,7 @@ class TutorialPortTest {
 
     @BeforeEach
     void createTable() {
-        dynamoDb.createTable(create -> create.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(key -> key.attributeName("connectionId").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("connectionId").attributeType(ScalarAttributeType.S)));
+        DynamoDbTables.createConnectionsTable(dynamoDb, TABLE);
         clients = WebSocketClients.create(api.webSocketUri(), 1);
     }
 

@@ -6,18 +6,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.github.wschat.local.AccessLogEntry;
 import io.github.wschat.local.LocalWebSocketApi;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalClients;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.dynamodb.DynamoDbTables;
+import io.github.wschat.testkit.sam.SamWebSocketApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -58,11 +56,11 @@ public final class LocalChat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalChat.class);
 
     private final LocalWebSocketApi api;
-    private final LoopbackDynamoDbLocal embeddedDynamoDb;
+    private final DynamoDbLocalServer embeddedDynamoDb;
     private final URI dynamoDbEndpoint;
     private final String tableName;
 
-    private LocalChat(LocalWebSocketApi api, LoopbackDynamoDbLocal embeddedDynamoDb, URI dynamoDbEndpoint, String tableName) {
+    private LocalChat(LocalWebSocketApi api, DynamoDbLocalServer embeddedDynamoDb, URI dynamoDbEndpoint, String tableName) {
         this.api = api;
         this.embeddedDynamoDb = embeddedDynamoDb;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
@@ -98,7 +96,7 @@ public final class LocalChat implements AutoCloseable {
     public static LocalChat start(Path template, Map<String, String> environment, Consumer<AccessLogEntry> accessLog)
             throws Exception {
         String tableName = tableName(environment);
-        SamWebSocketTemplate routes = SamWebSocketTemplate.read(template);
+        SamWebSocketApi routes = SamWebSocketApi.read(template);
         int port = Integer.parseInt(environment.getOrDefault("CHAT_PORT", Integer.toString(DEFAULT_PORT)));
         useDefaultIfUnset("aws.region", environment.get("AWS_REGION"), "us-east-1");
         if (environment.get("AWS_ACCESS_KEY_ID") == null) {
@@ -106,13 +104,13 @@ public final class LocalChat implements AutoCloseable {
             useDefaultIfUnset("aws.secretAccessKey", null, "local");
         }
 
-        LoopbackDynamoDbLocal embedded = null;
+        DynamoDbLocalServer embedded = null;
         URI dynamoDb;
         String configured = environment.get("AWS_ENDPOINT_URL_DYNAMODB");
         if (configured != null && !configured.isBlank()) {
             dynamoDb = URI.create(configured);
         } else {
-            embedded = LoopbackDynamoDbLocal.start();
+            embedded = DynamoDbLocalServer.start();
             dynamoDb = embedded.endpoint();
         }
         System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, dynamoDb.toString());
@@ -123,7 +121,7 @@ public final class LocalChat implements AutoCloseable {
                 .stage(routes.stage())
                 .routeSelectionExpression(routes.routeSelectionExpression())
                 .accessLogListener(accessLog);
-        for (SamWebSocketTemplate.RouteHandler route : routes.routes()) {
+        for (SamWebSocketApi.RouteHandler route : routes.routes()) {
             RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler = lazily(route.handlerClass());
             if (route.twoWay()) {
                 builder.twoWayRoute(route.routeKey(), handler);
@@ -180,27 +178,15 @@ public final class LocalChat implements AutoCloseable {
     }
 
     private static void createTableIfMissing(URI endpoint, String tableName) {
-        try (DynamoDbClient client = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(endpoint)
+        try (DynamoDbClient client = DynamoDbLocalClients.builder(endpoint)
                 .region(Region.of(System.getProperty("aws.region")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         System.getProperty("aws.accessKeyId", "local"), System.getProperty("aws.secretAccessKey", "local"))))
                 .build()) {
-            try {
-                client.describeTable(describe -> describe.tableName(tableName));
+            if (DynamoDbTables.createConnectionsTableIfMissing(client, tableName)) {
+                LOG.info("created the table {}", tableName);
+            } else {
                 LOG.info("using the existing table {}", tableName);
-            } catch (ResourceNotFoundException missing) {
-                try {
-                    client.createTable(create -> create.tableName(tableName)
-                            .billingMode(BillingMode.PAY_PER_REQUEST)
-                            .keySchema(key -> key.attributeName("connectionId").keyType(KeyType.HASH))
-                            .attributeDefinitions(attribute -> attribute.attributeName("connectionId")
-                                    .attributeType(ScalarAttributeType.S)));
-                    LOG.info("created the table {}", tableName);
-                } catch (ResourceInUseException raced) {
-                    LOG.info("the table {} was created meanwhile", tableName);
-                }
             }
         }
     }

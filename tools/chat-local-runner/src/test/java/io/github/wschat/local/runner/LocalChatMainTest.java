@@ -1,9 +1,8 @@
 package io.github.wschat.local.runner;
 
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalClients;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,7 +44,7 @@ class LocalChatMainTest {
     void given_the_scripts_environment_when_main_runs_then_it_serves_and_sigterm_disconnects_everyone()
             throws Exception {
         String table = "wschat-main-" + System.nanoTime();
-        try (LoopbackDynamoDbLocal dynamoDb = LoopbackDynamoDbLocal.start();
+        try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start();
              DynamoDbClient client = dynamoDbClient(dynamoDb.endpoint());
              Child chat = Child.start(Map.of(
                      "CHAT_PORT", "0",
@@ -88,10 +87,7 @@ class LocalChatMainTest {
     }
 
     private static DynamoDbClient dynamoDbClient(URI endpoint) {
-        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        return DynamoDbLocalClients.builder(endpoint).region(Region.US_EAST_1).build();
     }
 
     private static Map<String, AttributeValue> item(DynamoDbClient client, String table, String connectionId) {

@@ -1,9 +1,8 @@
 package io.github.wschat.local.runner;
 
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalClients;
+import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,7 +27,7 @@ class LocalChatSettingsTest {
     void a_configured_dynamodb_is_used_and_its_missing_table_created_and_a_free_port_is_printed() throws Exception {
         Map<String, String> previous = new HashMap<>();
         SDK_PROPERTIES.forEach(name -> previous.put(name, System.getProperty(name)));
-        try (LoopbackDynamoDbLocal usersDynamoDb = LoopbackDynamoDbLocal.start()) {
+        try (DynamoDbLocalServer usersDynamoDb = DynamoDbLocalServer.start()) {
             LocalChat chat = LocalChat.start(Path.of("../../chat-lambda-example/template.yaml"), Map.of(
                     "CHAT_PORT", "0",
                     "TABLE_NAME", "my-chat-connections",
@@ -65,24 +64,8 @@ class LocalChatSettingsTest {
                 .hasMessageContaining("TABLE_NAME is not set");
     }
 
-    @Test
-    void the_template_gives_the_four_routes_their_handler_classes_and_the_stage() throws Exception {
-        SamWebSocketTemplate template = SamWebSocketTemplate.read(Path.of("../../chat-lambda-example/template.yaml"));
-
-        assertThat(template.stage()).isEqualTo("production");
-        assertThat(template.routeSelectionExpression()).isEqualTo("$request.body.action");
-        assertThat(template.routes()).containsExactlyInAnyOrder(
-                new SamWebSocketTemplate.RouteHandler("$connect", "io.github.wschat.example.ConnectHandler", false),
-                new SamWebSocketTemplate.RouteHandler("$disconnect", "io.github.wschat.example.DisconnectHandler", false),
-                new SamWebSocketTemplate.RouteHandler("$default", "io.github.wschat.example.DefaultHandler", false),
-                new SamWebSocketTemplate.RouteHandler("sendmessage", "io.github.wschat.example.SendMessageHandler", false));
-    }
-
-    private static List<String> tablesOf(LoopbackDynamoDbLocal dynamoDb) {
-        try (DynamoDbClient client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(dynamoDb.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build()) {
+    private static List<String> tablesOf(DynamoDbLocalServer dynamoDb) {
+        try (DynamoDbClient client = DynamoDbLocalClients.builder(dynamoDb.endpoint()).region(Region.US_EAST_1).build()) {
             return client.listTables().tableNames();
         }
     }

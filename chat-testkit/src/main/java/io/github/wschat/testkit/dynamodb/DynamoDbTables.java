@@ -1,51 +1,75 @@
-package io.github.wschat.aws.dynamodb;
+package io.github.wschat.testkit.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** DynamoDB Local embedded, and tables in it laid out as the API Gateway chat tutorial's connections table. */
-public final class LocalDynamoDb {
+/**
+ * Tables laid out as the project's connections table, which is the API Gateway chat tutorial's: the
+ * partition key {@value #CONNECTION_ID}, a string, and nothing else declared; on-demand billing. Works
+ * with any {@link DynamoDbClient}: embedded, served, or real AWS.
+ */
+public final class DynamoDbTables {
+
+    /** The connections table's partition key attribute (type S). */
+    public static final String CONNECTION_ID = "connectionId";
 
     /** BatchWriteItem takes at most 25 items a call. */
     private static final int BATCH_SIZE = 25;
     private static final int MAX_BATCH_ATTEMPTS = 10;
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    private LocalDynamoDb() {
+    private DynamoDbTables() {
     }
 
-    /** DynamoDB Local in this JVM, in memory; {@link AmazonDynamoDBLocal#shutdown()} it after use. */
-    public static AmazonDynamoDBLocal startEmbedded() {
-        // true disables telemetry: no call home, no metadata file left in the working directory
-        return DynamoDBEmbedded.create(true);
-    }
-
-    /** Creates an empty table keyed by {@code connectionId} (S) and returns its name. */
+    /** Creates an empty connections table of a name not used before in this JVM ({@code connections-<n>}) and returns it. */
     public static String createConnectionsTable(DynamoDbClient client) {
         String name = "connections-" + TABLES.incrementAndGet();
+        createConnectionsTable(client, name);
+        return name;
+    }
+
+    /** Creates an empty connections table named {@code name}; fails if it exists. */
+    public static void createConnectionsTable(DynamoDbClient client, String name) {
         client.createTable(create -> create
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(KeySchemaElement.builder()
-                        .attributeName(DynamoDbConnectionStore.CONNECTION_ID).keyType(KeyType.HASH).build())
+                .keySchema(KeySchemaElement.builder().attributeName(CONNECTION_ID).keyType(KeyType.HASH).build())
                 .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName(DynamoDbConnectionStore.CONNECTION_ID).attributeType(ScalarAttributeType.S).build()));
-        return name;
+                        .attributeName(CONNECTION_ID).attributeType(ScalarAttributeType.S).build()));
+    }
+
+    /**
+     * Creates the connections table {@code name} unless a table of that name exists, whatever its layout.
+     *
+     * @return whether this call created it (false also when someone else created it meanwhile)
+     */
+    public static boolean createConnectionsTableIfMissing(DynamoDbClient client, String name) {
+        try {
+            client.describeTable(describe -> describe.tableName(name));
+            return false;
+        } catch (ResourceNotFoundException missing) {
+            try {
+                createConnectionsTable(client, name);
+                return true;
+            } catch (ResourceInUseException raced) {
+                return false;
+            }
+        }
     }
 
     public static void deleteTable(DynamoDbClient client, String name) {
