@@ -68,6 +68,10 @@ import java.util.regex.Pattern;
  * ({@link AwsRetryStrategy#standardRetryStrategy()}) with {@link Builder#maxAttempts} attempts and
  * exponential backoff with full jitter, a longer base delay for throttling, and the strategy's
  * circuit breaker (a per-client retry budget that stops retry storms when everything fails).
+ * A retry after a read timeout or a broken connection re-sends a request that may have reached the
+ * gateway: the recipient can then get that message twice. Delivery is at least once, never silently
+ * at most once; keep the read timeout well above the gateway's answer time (milliseconds), and let
+ * clients that must not see a message twice drop it by its id or sequence number.
  *
  * <p><b>Concurrency.</b> Thread-safe; every call blocks its thread on one HTTP exchange at a time.
  * A broadcast bounds the sends in flight with {@code BroadcastSettings.maxConcurrency} and runs

@@ -20,13 +20,13 @@ import io.github.wschat.core.port.out.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -40,8 +40,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Connections are read one page at a time and sent to with at most
  * {@link BroadcastSettings#maxConcurrency()} sends in flight: a semaphore is taken before each send
  * and given back when it completes, so a million recipients never mean a million threads or pending
- * futures. Blocking senders run on a pool of at most that many threads, started for the broadcast
- * and stopped when it ends; non-blocking senders ({@link MessageSender#sendAsync}) use their own I/O.
+ * futures. Blocking senders run on this service's pool of at most that many threads, shared by the
+ * broadcasts that run at once (threads start on demand and end after a minute without work), so
+ * that concurrent broadcasts in one process, as behind a local gateway or a container service,
+ * never run more than {@code maxConcurrency} sends at a time: with a pool each, 50 broadcasts
+ * would put 1,600 requests in flight on a few cores and hold every one of them for seconds, long
+ * enough for an HTTP client's read timeout and retry. Non-blocking senders
+ * ({@link MessageSender#sendAsync}) use their own I/O.
  *
  * <p>A gone recipient is removed from the store; a failing one is counted and never stops the others.
  * A sender that throws a {@link RuntimeException} or returns no stage fails that recipient only; an
@@ -51,11 +56,14 @@ public final class BroadcastService implements BroadcastUseCase {
 
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastService.class);
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+    /** How long a sending thread without work stays. */
+    private static final Duration IDLE_THREAD_LIFETIME = Duration.ofMinutes(1);
 
     private final ConnectionStore store;
     private final MessageSender sender;
     private final RejectMessageUseCase rejecter;
     private final BroadcastSettings settings;
+    private final ThreadPoolExecutor pool;
 
     public BroadcastService(ConnectionStore store, MessageSender sender, RejectMessageUseCase rejecter,
                             BroadcastSettings settings) {
@@ -63,6 +71,7 @@ public final class BroadcastService implements BroadcastUseCase {
         this.sender = Objects.requireNonNull(sender, "sender");
         this.rejecter = Objects.requireNonNull(rejecter, "rejecter");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.pool = newPool(settings.maxConcurrency());
     }
 
     @Override
@@ -82,7 +91,6 @@ public final class BroadcastService implements BroadcastUseCase {
         int maxInFlight = settings.maxConcurrency();
         Semaphore inFlight = new Semaphore(maxInFlight);
         Tally tally = new Tally();
-        ExecutorService pool = newPool(maxInFlight);
         try {
             PageRequest request = PageRequest.first(settings.pageSize());
             while (true) {
@@ -92,7 +100,7 @@ public final class BroadcastService implements BroadcastUseCase {
                         inFlight.acquireUninterruptibly();
                         tally.attempted.incrementAndGet();
                         try {
-                            start(recipient.id(), payload, pool).whenComplete((outcome, error) -> {
+                            start(recipient.id(), payload).whenComplete((outcome, error) -> {
                                 try {
                                     record(recipient.id(), error == null ? outcome : Deliveries.failure(error), tally);
                                 } finally {
@@ -116,12 +124,11 @@ public final class BroadcastService implements BroadcastUseCase {
         } finally {
             // every permit back means every send has completed and been recorded
             inFlight.acquireUninterruptibly(maxInFlight);
-            pool.shutdown();
         }
         return tally.report();
     }
 
-    private CompletionStage<DeliveryOutcome> start(ConnectionId recipient, MessagePayload payload, ExecutorService pool) {
+    private CompletionStage<DeliveryOutcome> start(ConnectionId recipient, MessagePayload payload) {
         try {
             CompletionStage<DeliveryOutcome> sending = sender.sendAsync(recipient, payload, pool);
             return sending != null
@@ -155,7 +162,7 @@ public final class BroadcastService implements BroadcastUseCase {
         }
     }
 
-    private static ExecutorService newPool(int threads) {
+    private static ThreadPoolExecutor newPool(int threads) {
         int poolNumber = POOL_NUMBER.incrementAndGet();
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadFactory factory = task -> {
@@ -163,9 +170,13 @@ public final class BroadcastService implements BroadcastUseCase {
             thread.setDaemon(true);
             return thread;
         };
-        // threads start on demand, so a broadcast to 3 recipients starts at most 3; the semaphore
-        // keeps the queue at most maxConcurrency long
-        return new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        // threads start on demand, so a broadcast to 3 recipients starts at most 3, and end after a
+        // minute without work; each broadcast's semaphore keeps its share of the queue at most
+        // maxConcurrency long
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_LIFETIME.toMillis(),
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Counters shared by the completing sends. */

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * How a broadcast runs.
  *
- * @param maxConcurrency the most sends in flight at once (and the most threads a broadcast starts
- *                       for blocking senders); the default suits a Lambda function of 1 to 2 vCPUs
+ * @param maxConcurrency the most sends in flight at once per broadcast (and the most threads the
+ *                       broadcast service runs blocking senders on, shared by the broadcasts that
+ *                       run at once); the default suits a Lambda function of 1 to 2 vCPUs
  *                       whose sends mostly wait on the network
  * @param pageSize       how many connections are read from the store per page
  * @param payloadLimit   the largest message accepted

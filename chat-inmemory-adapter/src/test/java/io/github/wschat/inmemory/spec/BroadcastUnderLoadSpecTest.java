@@ -128,19 +128,7 @@ class BroadcastUnderLoadSpecTest {
     void a_blocking_sender_runs_on_at_most_max_concurrency_threads() {
         int bound = 6;
         MillionConnections store = new MillionConnections(20_001);
-        Set<String> sendingThreads = ConcurrentHashMap.newKeySet();
-        MessageSender blocking = new MessageSender() {
-            @Override
-            public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
-                sendingThreads.add(Thread.currentThread().getName());
-                return DeliveryOutcome.delivered();
-            }
-
-            @Override
-            public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-                return Optional.empty();
-            }
-        };
+        BlockingSender blocking = new BlockingSender();
         ChatServices chat = ChatServices.builder().connectionStore(store).messageSender(blocking)
                 .replyRenderer(new JsonReplyRenderer())
                 .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(bound)).build();
@@ -149,7 +137,63 @@ class BroadcastUnderLoadSpecTest {
                 .broadcast(new BroadcastCommand(MillionConnections.id(0), "hi"));
 
         assertThat(report.delivered()).isEqualTo(20_000);
-        assertThat(sendingThreads).hasSizeBetween(1, bound).allSatisfy(name -> assertThat(name).startsWith("wschat-broadcast-"));
+        assertThat(blocking.threads).hasSizeBetween(1, bound).allSatisfy(name -> assertThat(name).startsWith("wschat-broadcast-"));
+    }
+
+    @Test
+    void concurrent_broadcasts_share_one_pool_and_never_run_more_than_max_concurrency_sends() throws Exception {
+        int bound = 6;
+        int broadcasts = 8;
+        MillionConnections store = new MillionConnections(2_001);
+        BlockingSender blocking = new BlockingSender();
+        ChatServices chat = ChatServices.builder().connectionStore(store).messageSender(blocking)
+                .replyRenderer(new JsonReplyRenderer())
+                .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(bound)).build();
+        ExecutorService authors = Executors.newFixedThreadPool(broadcasts);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<BroadcastReport>> reports = new ArrayList<>();
+            for (int i = 0; i < broadcasts; i++) {
+                ConnectionId author = MillionConnections.id(i);
+                reports.add(authors.submit(() -> {
+                    start.await();
+                    return (BroadcastReport) chat.broadcast().broadcast(new BroadcastCommand(author, "hi"));
+                }));
+            }
+            start.countDown();
+            for (Future<BroadcastReport> report : reports) {
+                assertThat(report.get(60, TimeUnit.SECONDS).delivered()).isEqualTo(2_000);
+            }
+        } finally {
+            authors.shutdownNow();
+        }
+
+        // a pool per broadcast would have started at least one thread for each of the 8
+        assertThat(blocking.threads).as("threads that ran sends, all broadcasts together").hasSizeBetween(1, bound);
+        assertThat(blocking.mostRunning.get()).as("sends running at once, all broadcasts together").isBetween(1, bound);
+    }
+
+    /** A blocking sender that delivers at once and notes its calling threads and how many ran at a time. */
+    private static final class BlockingSender implements MessageSender {
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+        final AtomicInteger mostRunning = new AtomicInteger();
+        private final AtomicInteger running = new AtomicInteger();
+
+        @Override
+        public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
+            mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                threads.add(Thread.currentThread().getName());
+                return DeliveryOutcome.delivered();
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+
+        @Override
+        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -547,8 +547,8 @@ public final class ResultsReport {
         micro("BroadcastOverheadBenchmark", "broadcastService").ifPresent(service ->
                 micro("BroadcastOverheadBenchmark", "plainLoop").ifPresent(loop -> {
                     line("The broadcast service with an in-memory sender spends %s µs per broadcast to 1,000 (%s µs per"
-                                    + " recipient) where a plain loop spends %s µs: starting its pool of up to 32 threads and"
-                                    + " handing every send over costs that much; against a post's cost through the SDK it is"
+                                    + " recipient) where a plain loop spends %s µs: handing every send over to its pool of up"
+                                    + " to 32 threads costs that much; against a post's cost through the SDK it is"
                                     + " small.", number(service.score()), number(service.score() / 1000), number(loop.score()));
                     line();
                 }));
