@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link BroadcastSettings#maxConcurrency()} sends in flight: a semaphore is taken before each send
  * and given back when it completes, so a million recipients never mean a million threads or pending
  * futures. Blocking senders run on this service's pool of at most that many threads, shared by the
- * broadcasts that run at once (threads start on demand and end after a minute without work), so
+ * broadcasts that run at once (threads start on demand and end after a second without work), so
  * that concurrent broadcasts in one process, as behind a local gateway or a container service,
  * never run more than {@code maxConcurrency} sends at a time: with a pool each, 50 broadcasts
  * would put 1,600 requests in flight on a few cores and hold every one of them for seconds, long
@@ -56,8 +56,11 @@ public final class BroadcastService implements BroadcastUseCase {
 
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastService.class);
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
-    /** How long a sending thread without work stays. */
-    private static final Duration IDLE_THREAD_LIFETIME = Duration.ofMinutes(1);
+    /**
+     * How long a sending thread without work stays: long enough for the broadcasts that overlap or
+     * follow each other to share threads, short enough that a finished broadcast leaves none behind.
+     */
+    private static final Duration IDLE_THREAD_LIFETIME = Duration.ofSeconds(1);
 
     private final ConnectionStore store;
     private final MessageSender sender;
@@ -171,7 +174,7 @@ public final class BroadcastService implements BroadcastUseCase {
             return thread;
         };
         // threads start on demand, so a broadcast to 3 recipients starts at most 3, and end after a
-        // minute without work; each broadcast's semaphore keeps its share of the queue at most
+        // second without work; each broadcast's semaphore keeps its share of the queue at most
         // maxConcurrency long
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_LIFETIME.toMillis(),
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
