@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -326,6 +327,7 @@ public final class ApiGatewayMessageSender implements MessageSender, AutoCloseab
         private Duration maxBackoff;
         private Boolean circuitBreakerEnabled;
         private Duration apiCallTimeout;
+        private MetricPublisher metricPublisher;
 
         private Builder() {
         }
@@ -430,6 +432,16 @@ public final class ApiGatewayMessageSender implements MessageSender, AutoCloseab
         }
 
         /**
+         * Where the SDK client publishes the metrics of each call and attempt (for example the SDK's
+         * {@code CloudWatchMetricPublisher}, or a test's recorder): latencies, retry count, the backoff
+         * waited before each attempt. Default none. The publisher stays its caller's to close.
+         */
+        public Builder metricPublisher(MetricPublisher value) {
+            this.metricPublisher = value;
+            return this;
+        }
+
+        /**
          * @throws NullPointerException     if neither a client nor an endpoint is given
          * @throws IllegalArgumentException if a value is out of range or a client is given with
          *                                  settings it would ignore
@@ -439,9 +451,9 @@ public final class ApiGatewayMessageSender implements MessageSender, AutoCloseab
                 if (endpoint != null || region != null || credentialsProvider != null || httpClient != null
                         || connectionTimeout != null || socketTimeout != null || maxAttempts != null
                         || baseDelay != null || throttlingBaseDelay != null || maxBackoff != null
-                        || circuitBreakerEnabled != null || apiCallTimeout != null) {
+                        || circuitBreakerEnabled != null || apiCallTimeout != null || metricPublisher != null) {
                     throw new IllegalArgumentException("an injected client is used as is: give either a client "
-                            + "or the settings to build one (endpoint, region, HTTP client, retries, timeouts)");
+                            + "or the settings to build one (endpoint, region, HTTP client, retries, timeouts, metrics)");
                 }
                 return new ApiGatewayMessageSender(client, false);
             }
@@ -472,7 +484,12 @@ public final class ApiGatewayMessageSender implements MessageSender, AutoCloseab
                     .build();
             ApiGatewayManagementApiClientBuilder sdk = ApiGatewayManagementApiClient.builder()
                     .endpointOverride(endpoint)
-                    .overrideConfiguration(o -> o.retryStrategy(retryStrategy).apiCallTimeout(callTimeout));
+                    .overrideConfiguration(o -> {
+                        o.retryStrategy(retryStrategy).apiCallTimeout(callTimeout);
+                        if (metricPublisher != null) {
+                            o.addMetricPublisher(metricPublisher);
+                        }
+                    });
             if (region != null) {
                 sdk.region(region);
             }

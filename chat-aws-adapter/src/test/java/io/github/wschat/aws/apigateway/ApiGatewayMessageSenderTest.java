@@ -19,6 +19,7 @@ import org.mockito.ArgumentMatchers;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.metrics.LoggingMetricPublisher;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionRequest;
@@ -429,6 +430,9 @@ class ApiGatewayMessageSenderTest {
                 assertThatThrownBy(() -> ApiGatewayMessageSender.builder().client(client).maxAttempts(2).build())
                         .isInstanceOf(IllegalArgumentException.class);
                 assertThatThrownBy(() -> ApiGatewayMessageSender.builder().client(client).endpoint(api.endpoint()).build())
+                        .isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> ApiGatewayMessageSender.builder().client(client)
+                        .metricPublisher(LoggingMetricPublisher.create()).build())
                         .isInstanceOf(IllegalArgumentException.class);
             }
         }
