@@ -14,6 +14,7 @@ import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.service.ChatServices;
+import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.json.JsonReplyRenderer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,13 +51,13 @@ class BroadcastThroughApiGatewayTest {
 
     private FakeConnectionsApi api;
     private ApiGatewayMessageSender sender;
-    private SkipListConnectionStore store;
+    private InMemoryConnectionStore store;
 
     @BeforeEach
     void setUp() {
         api = FakeConnectionsApi.start();
         sender = TestSenders.senderFor(api).build();
-        store = new SkipListConnectionStore();
+        store = InMemoryConnectionStore.create();
     }
 
     @AfterEach

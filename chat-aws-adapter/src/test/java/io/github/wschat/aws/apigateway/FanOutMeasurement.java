@@ -8,6 +8,7 @@ import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.service.ChatServices;
+import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.json.JsonReplyRenderer;
 
 import java.lang.management.ManagementFactory;
@@ -57,7 +58,7 @@ public final class FanOutMeasurement {
         try (FakeConnectionsApi api = FakeConnectionsApi.start();
              ApiGatewayMessageSender sender = TestSenders.senderFor(api)
                      .maxAttempts(ApiGatewayMessageSender.DEFAULT_MAX_ATTEMPTS).build()) {
-            SkipListConnectionStore store = new SkipListConnectionStore();
+            InMemoryConnectionStore store = InMemoryConnectionStore.create();
             ConnectionId author = api.connect("author");
             store.save(Connection.of(author, Instant.EPOCH, ClientIdentity.UNKNOWN));
             for (int i = 0; i < recipients; i++) {
@@ -93,7 +94,7 @@ public final class FanOutMeasurement {
         }
     }
 
-    private static Round run(FakeConnectionsApi api, SkipListConnectionStore store, ApiGatewayMessageSender sender,
+    private static Round run(FakeConnectionsApi api, InMemoryConnectionStore store, ApiGatewayMessageSender sender,
                              ConnectionId author, int concurrency) {
         ChatServices chat = ChatServices.builder()
                 .connectionStore(store)

@@ -1,6 +1,6 @@
 package io.github.wschat.benchmarks.coldstart;
 
-import io.github.wschat.benchmarks.report.Stats;
+import io.github.wschat.benchmarks.stats.Stats;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.wschat.benchmarks.fanout;
 
-import io.github.wschat.benchmarks.report.Stats;
+import io.github.wschat.benchmarks.stats.Stats;
 
 import java.util.List;
 

@@ -14,6 +14,7 @@ import io.github.wschat.testkit.sam.SamWebSocketApi;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,8 @@ public final class FanOutServer {
     /** Argument: the SAM template. */
     public static void main(String[] args) {
         try {
-            serve(args);
+            // the parent process reads the READY line from standard output
+            serve(args, System.out);
         } catch (Throwable e) {
             e.printStackTrace();
             // DynamoDB Local's threads would keep a failed server alive
@@ -51,7 +53,7 @@ public final class FanOutServer {
         }
     }
 
-    private static void serve(String[] args) throws Exception {
+    private static void serve(String[] args, PrintStream out) throws Exception {
         SamWebSocketApi template = SamWebSocketApi.read(Path.of(args[0]));
         String tableName = System.getenv("TABLE_NAME");
         if (tableName == null || tableName.isBlank()) {
@@ -97,8 +99,8 @@ public final class FanOutServer {
         // handlers are made on first use, after this: their SDK clients see this endpoint
         System.setProperty("aws.endpointUrlApiGatewayManagementApi", api.get().connectionsEndpoint().toString());
 
-        System.out.println("READY " + api.get().webSocketUri() + " " + dynamoDbEndpoint + " " + tableName);
-        System.out.flush();
+        out.println("READY " + api.get().webSocketUri() + " " + dynamoDbEndpoint + " " + tableName);
+        out.flush();
         waitForEndOfInput(System.in);
         // a quick exit without closing the API: nothing to keep, and closing 10,000 connections would run
         // 10,000 $disconnect handlers

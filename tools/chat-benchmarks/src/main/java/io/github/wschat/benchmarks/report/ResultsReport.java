@@ -10,6 +10,7 @@ import io.github.wschat.benchmarks.fanout.FanOutResults;
 import io.github.wschat.benchmarks.fanout.Routes;
 import io.github.wschat.benchmarks.fanout.ScalingPoint;
 import io.github.wschat.benchmarks.jmh.MicroResult;
+import io.github.wschat.benchmarks.stats.Stats;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;

@@ -1,5 +1,5 @@
 /**
  * Turning measurements into {@code tools/chat-benchmarks/results/RESULTS.md} and {@code tools/chat-benchmarks/results/broadcast-time.png}:
- * statistics, the machine's description, the Markdown tables and the chart.
+ * the machine's description, the Markdown tables and the chart.
  */
 package io.github.wschat.benchmarks.report;

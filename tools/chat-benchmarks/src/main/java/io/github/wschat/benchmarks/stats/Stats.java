@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.report;
+package io.github.wschat.benchmarks.stats;
 
 import java.util.Arrays;
 

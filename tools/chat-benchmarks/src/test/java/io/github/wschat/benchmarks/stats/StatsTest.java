@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.report;
+package io.github.wschat.benchmarks.stats;
 
 import org.junit.jupiter.api.Test;
 
