@@ -1,12 +1,12 @@
 package io.github.wschat.local;
 
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,14 +35,14 @@ class AccessLogTest {
                     }
                 })
                 .start()) {
-            TestClient client = TestClient.connect(api.webSocketUri());
+            WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri());
             String id = connect.next().getRequestContext().getConnectionId();
             client.send("{\"action\":\"echo\",\"secret\":\"" + secret + "\"}");
             client.next();
             client.send("{\"action\":\"fail\",\"secret\":\"" + secret + "\"}");
             client.next();
             client.close();
-            disconnected.get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            disconnected.get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 
             List<AccessLogEntry> log = List.copyOf(entries);
             assertThat(log).extracting(AccessLogEntry::eventType)
@@ -88,30 +88,25 @@ class AccessLogTest {
             started.set(api);
             api.start();
             ConnectionsClient connections = new ConnectionsClient(api.connectionsEndpoint());
-            List<TestClient> clients = new ArrayList<>();
+            List<WebSocketTestClient> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < 20; i++) {
                     // the client may not even have read its handshake response when the entry is written
-                    CompletableFuture<TestClient> connecting = CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return TestClient.connect(api.webSocketUri());
-                        } catch (Exception e) {
-                            throw new CompletionException(e);
-                        }
-                    });
-                    Logged connect = connects.poll(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    CompletableFuture<WebSocketTestClient> connecting =
+                            WebSocketTestClient.builder(api.webSocketUri()).connectAsync();
+                    Logged connect = connects.poll(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     assertThat(connect).as("the CONNECT entry of client %d", i).isNotNull();
                     assertThat(connect.open()).as("open when its CONNECT entry was written").isTrue();
                     String id = connect.connectionId();
 
                     assertThat(connections.post(id, "welcome " + i).statusCode()).isEqualTo(200);
 
-                    TestClient client = connecting.get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    WebSocketTestClient client = connecting.get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     clients.add(client);
                     assertThat(client.next()).isEqualTo("welcome " + i);
                 }
             } finally {
-                clients.forEach(TestClient::close);
+                clients.forEach(WebSocketTestClient::close);
             }
         }
     }
@@ -126,11 +121,11 @@ class AccessLogTest {
                     }
                 })
                 .start();
-             TestClient client = TestClient.connect(api.webSocketUri())) {
+             WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.send("anything");
             client.next();
 
-            AccessLogEntry entry = message.get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            AccessLogEntry entry = message.get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(entry.status()).isEqualTo(403);
             assertThat(entry.line()).contains(" routeKey=- status=403 integrationLatency=- error=\"Forbidden\"");
         }

@@ -1,5 +1,6 @@
 package io.github.wschat.local;
 
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class BroadcastTest {
 
     private LocalWebSocketApi api;
     private BroadcastHandlers chat;
-    private final List<TestClient> clients = new ArrayList<>();
+    private final List<WebSocketTestClient> clients = new ArrayList<>();
     private final CountDownLatch broadcastsDone = new CountDownLatch(CLIENTS * MESSAGES_PER_CLIENT);
 
     @BeforeEach
@@ -46,7 +47,7 @@ class BroadcastTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(TestClient::close);
+        clients.forEach(WebSocketTestClient::close);
         api.close();
     }
 
@@ -54,7 +55,7 @@ class BroadcastTest {
     void given_21_clients_when_each_broadcasts_2_messages_then_every_other_client_gets_each_exactly_once()
             throws Exception {
         for (int i = 0; i < CLIENTS; i++) {
-            TestClient client = TestClient.connect(api.webSocketUri());
+            WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri());
             clients.add(client);
             // a message the server has handled proves the connection is registered and reachable
             client.send("{\"action\":\"ready\"}");
@@ -65,7 +66,7 @@ class BroadcastTest {
         // all clients at once; each sends its messages one after the other (one pending send per WebSocket)
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            TestClient client = clients.get(c);
+            WebSocketTestClient client = clients.get(c);
             CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
             for (int m = 0; m < MESSAGES_PER_CLIENT; m++) {
                 String body = "{\"action\":\"broadcast\",\"message\":\"from-" + c + "-msg-" + m + "\"}";
@@ -74,7 +75,7 @@ class BroadcastTest {
             sends.add(chain);
         }
         CompletableFuture.allOf(sends.toArray(new CompletableFuture<?>[0]))
-                .get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                .get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 
         int expectedPerClient = (CLIENTS - 1) * MESSAGES_PER_CLIENT;
         for (int c = 0; c < CLIENTS; c++) {
@@ -91,7 +92,7 @@ class BroadcastTest {
             assertThat(new HashSet<>(received)).as("client %d", c).isEqualTo(expected);
         }
         // every successful POST made exactly one frame, and all were read above: nothing extra is on its way
-        assertThat(broadcastsDone.await(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(broadcastsDone.await(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         assertThat(chat.delivered()).isEqualTo(CLIENTS * expectedPerClient);
         assertThat(chat.failed()).isZero();
     }

@@ -1,6 +1,7 @@
 package io.github.wschat.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +70,7 @@ class ConnectHandshakeTest {
         api = LocalWebSocketApi.builder().route("$connect", connect).start();
 
         assertThat(handshakeStatus(URI.create(api.webSocketUri() + "?token=wrong"))).isEqualTo(401);
-        try (TestClient client = TestClient.connect(URI.create(api.webSocketUri() + "?token=let-me-in"))) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(URI.create(api.webSocketUri() + "?token=let-me-in"))) {
             connect.next();
             String accepted = connect.next().getRequestContext().getConnectionId();
             client.send("registered?");
@@ -82,7 +83,7 @@ class ConnectHandshakeTest {
     void given_no_connect_route_when_a_client_connects_then_it_is_accepted() throws Exception {
         api = LocalWebSocketApi.builder().twoWayRoute("$default", RecordingHandler.echoing("")).start();
 
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.send("hello");
             assertThat(client.next()).isEqualTo("hello");
         }
@@ -97,7 +98,8 @@ class ConnectHandshakeTest {
         });
         api = LocalWebSocketApi.builder().route("$connect", connect).start();
 
-        try (TestClient client = TestClient.connect(api.webSocketUri(), List.of("chat.v1", "chat.v2"))) {
+        try (WebSocketTestClient client = WebSocketTestClient.builder(api.webSocketUri())
+                .subprotocols("chat.v1", "chat.v2").connect()) {
             assertThat(client.subprotocol()).isEqualTo("chat.v2");
             assertThat(connect.next().getHeaders().get("Sec-WebSocket-Protocol")).isEqualTo("chat.v1, chat.v2");
         }
@@ -113,7 +115,7 @@ class ConnectHandshakeTest {
         assertThat(handshakeStatus(URI.create(root + "/staging"))).isEqualTo(403);
         assertThat(handshakeStatus(URI.create(root + "/production/more"))).isEqualTo(403);
         assertThat(connect.callCount()).isZero();
-        try (TestClient client = TestClient.connect(URI.create(root + "/production"))) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(URI.create(root + "/production"))) {
             assertThat(connect.next().getRequestContext().getStage()).isEqualTo("production");
             assertThat(client.isClosed()).isFalse();
         }
@@ -121,8 +123,8 @@ class ConnectHandshakeTest {
 
     /** The HTTP status of a refused handshake; fails if the handshake succeeds. */
     static int handshakeStatus(URI uri) throws Exception {
-        CompletableFuture<?> attempt = TestClient.attempt(uri);
-        Throwable failure = catchThrowable(() -> attempt.get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        CompletableFuture<?> attempt = WebSocketTestClient.builder(uri).connectAsync();
+        Throwable failure = catchThrowable(() -> attempt.get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         assertThat(failure).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WebSocketHandshakeException.class);
         return ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode();
     }

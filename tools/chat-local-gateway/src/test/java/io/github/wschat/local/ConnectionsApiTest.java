@@ -2,6 +2,7 @@ package io.github.wschat.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ConnectionsApiTest {
     private final ConcurrentLinkedQueue<AccessLogEntry> log = new ConcurrentLinkedQueue<>();
     private LocalWebSocketApi api;
     private ConnectionsClient connections;
-    private TestClient client;
+    private WebSocketTestClient client;
     private String id;
 
     @BeforeEach
@@ -40,7 +41,7 @@ class ConnectionsApiTest {
                 .accessLogListener(log::add)
                 .start();
         connections = new ConnectionsClient(api.connectionsEndpoint());
-        client = TestClient.connect(api.webSocketUri(), Map.of("User-Agent", "wscat/6.1.0"));
+        client = WebSocketTestClient.builder(api.webSocketUri()).headers(Map.of("User-Agent", "wscat/6.1.0")).connect();
         id = connect.next().getRequestContext().getConnectionId();
         client.send("ready"); // handled, so the connection is registered
         assertThat(client.next()).isEqualTo("ready");
@@ -185,8 +186,8 @@ class ConnectionsApiTest {
                     return RecordingHandler.response(200, null);
                 }))
                 .start();
-             TestClient connected = TestClient.connect(early.webSocketUri())) {
-            assertThat(statusSeenByConnect.get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(410);
+             WebSocketTestClient connected = WebSocketTestClient.connect(early.webSocketUri())) {
+            assertThat(statusSeenByConnect.get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(410);
             assertThat(connected.isClosed()).isFalse();
         }
     }

@@ -1,5 +1,7 @@
 package io.github.wschat.local;
 
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -19,7 +21,7 @@ final class ConnectionsClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TestClient.WAIT)
+            .connectTimeout(WebSocketTestClient.DEFAULT_TIMEOUT)
             .build();
 
     private final URI endpoint;
@@ -51,7 +53,7 @@ final class ConnectionsClient {
     /** Writes {@code <method> <rawPath> HTTP/1.1} on a socket and returns the status line and headers. */
     String rawRequest(String method, String rawPath) throws Exception {
         try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
-            socket.setSoTimeout((int) TestClient.WAIT.toMillis());
+            socket.setSoTimeout((int) WebSocketTestClient.DEFAULT_TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             String request = method + " " + rawPath + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":"
                     + endpoint.getPort() + "\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx";
@@ -69,6 +71,6 @@ final class ConnectionsClient {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(TestClient.WAIT).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request.timeout(WebSocketTestClient.DEFAULT_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

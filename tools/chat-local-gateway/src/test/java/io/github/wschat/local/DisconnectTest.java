@@ -1,13 +1,12 @@
 package io.github.wschat.local;
 
+import io.github.wschat.testkit.websocket.CloseStatus;
+import io.github.wschat.testkit.websocket.RawWebSocketClient;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,10 +49,10 @@ class DisconnectTest {
     @Test
     void given_a_client_that_closes_with_a_code_when_it_does_then_disconnect_fires_with_that_code() throws Exception {
         api = builder().start();
-        TestClient client = TestClient.connect(api.webSocketUri());
+        WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri());
         String id = connectionId();
 
-        client.webSocket().sendClose(4000, "leaving the room").get(5, TimeUnit.SECONDS);
+        client.sendClose(4000, "leaving the room");
 
         assertThat(disconnect.next().getRequestContext().getConnectionId()).isEqualTo(id);
         AccessLogEntry entry = awaitDisconnectLog(id);
@@ -68,21 +67,11 @@ class DisconnectTest {
             throws Exception {
         api = builder().start();
         String id;
-        try (Socket socket = new Socket("127.0.0.1", api.port())) {
-            socket.setSoTimeout((int) TestClient.WAIT.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /local?via=raw HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + api.port() + "\r\n"
-                    + "Upgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String response = readHead(socket.getInputStream());
-            assertThat(response).startsWith("HTTP/1.1 101")
+        try (RawWebSocketClient raw = RawWebSocketClient.connect(URI.create("ws://127.0.0.1:" + api.port() + "/local?via=raw"))) {
+            assertThat(raw.handshakeResponse()).startsWith("HTTP/1.1 101")
                     .contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="); // RFC 6455's sample accept key
             id = connectionId();
-            socket.setSoLinger(true, 0); // RST: the network drops, no close frame
+            raw.abort(); // RST: the network drops, no close frame
         }
 
         assertThat(disconnect.next().getRequestContext().getConnectionId()).isEqualTo(id);
@@ -92,7 +81,7 @@ class DisconnectTest {
     @Test
     void given_a_jdk_client_when_it_aborts_then_disconnect_fires() throws Exception {
         api = builder().start();
-        TestClient client = TestClient.connect(api.webSocketUri());
+        WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri());
         String id = connectionId();
 
         client.abort();
@@ -106,10 +95,10 @@ class DisconnectTest {
             throws Exception {
         api = builder().idleTimeout(Duration.ofMillis(300)).start();
         long start = System.nanoTime();
-        TestClient client = TestClient.connect(api.webSocketUri());
+        WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri());
         String id = connectionId();
 
-        TestClient.CloseStatus status = client.awaitClose();
+        CloseStatus status = client.awaitClose();
 
         assertThat(status.code()).isEqualTo(1001);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -122,7 +111,7 @@ class DisconnectTest {
             throws Exception {
         api = builder().idleTimeout(Duration.ofMinutes(10)).maxConnectionDuration(Duration.ofMillis(300)).start();
         long start = System.nanoTime();
-        TestClient client = TestClient.connect(api.webSocketUri());
+        WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri());
         String id = connectionId();
         client.send("activity does not extend the maximum duration");
         client.next();
@@ -136,9 +125,9 @@ class DisconnectTest {
     @Test
     void given_open_connections_when_the_api_closes_then_clients_get_1001_and_each_disconnect_fires() throws Exception {
         api = builder().start();
-        TestClient first = TestClient.connect(api.webSocketUri());
+        WebSocketTestClient first = WebSocketTestClient.connect(api.webSocketUri());
         String firstId = connectionId();
-        TestClient second = TestClient.connect(api.webSocketUri());
+        WebSocketTestClient second = WebSocketTestClient.connect(api.webSocketUri());
         String secondId = connectionId();
         first.send("registered?");
         first.next();
@@ -164,21 +153,6 @@ class DisconnectTest {
     }
 
     private AccessLogEntry awaitDisconnectLog(String id) throws Exception {
-        return disconnectOf(id).get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static String readHead(InputStream in) throws Exception {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.US_ASCII);
+        return disconnectOf(id).get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.wschat.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,10 @@ class EventShapeTest {
     @Test
     void given_a_client_with_headers_and_a_token_when_it_connects_then_the_connect_event_has_the_real_keys_and_values()
             throws Exception {
-        try (TestClient client = TestClient.connect(
-                java.net.URI.create(api.webSocketUri() + "?token=example-token&room=a&room=b"),
-                Map.of("User-Agent", "wscat/6.1.0", "X-Test", "yes"))) {
+        try (WebSocketTestClient client = WebSocketTestClient.builder(
+                        java.net.URI.create(api.webSocketUri() + "?token=example-token&room=a&room=b"))
+                .headers(Map.of("User-Agent", "wscat/6.1.0", "X-Test", "yes"))
+                .connect()) {
             RecordingHandler.Call call = connect.nextCall();
             APIGatewayV2WebSocketEvent event = call.event();
 
@@ -97,7 +99,7 @@ class EventShapeTest {
 
     @Test
     void given_a_connected_client_when_it_sends_messages_then_the_message_events_have_the_real_keys() throws Exception {
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             APIGatewayV2WebSocketEvent connectEvent = connect.next();
 
             client.send("{\"action\":\"sendmessage\",\"message\":\"hello, everyone!\"}");
@@ -129,7 +131,7 @@ class EventShapeTest {
     @Test
     void given_a_connected_client_when_it_closes_then_the_disconnect_event_has_the_real_keys_but_the_close_status()
             throws Exception {
-        TestClient client = TestClient.connect(api.webSocketUri());
+        WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri());
         String id = connect.next().getRequestContext().getConnectionId();
         client.close();
 

@@ -1,5 +1,6 @@
 package io.github.wschat.local;
 
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class FaultInjectionTest {
 
     private final RecordingHandler connect = RecordingHandler.ok();
     private LocalWebSocketApi api;
-    private TestClient client;
+    private WebSocketTestClient client;
 
     @AfterEach
     void stop() {
@@ -100,7 +101,7 @@ class FaultInjectionTest {
             }
             int throttled = 0;
             for (Future<Integer> status : statuses) {
-                int code = status.get(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                int code = status.get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 assertThat(code).isIn(200, 429);
                 if (code == 429) {
                     throttled++;
@@ -119,7 +120,7 @@ class FaultInjectionTest {
                 .twoWayRoute("$default", RecordingHandler.echoing(""))
                 .faultInjection(faults)
                 .start();
-        client = TestClient.connect(api.webSocketUri());
+        client = WebSocketTestClient.connect(api.webSocketUri());
         String id = connect.next().getRequestContext().getConnectionId();
         client.send("ready");
         assertThat(client.next()).isEqualTo("ready");

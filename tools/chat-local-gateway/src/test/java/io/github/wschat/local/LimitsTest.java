@@ -1,10 +1,12 @@
 package io.github.wschat.local;
 
+import io.github.wschat.testkit.websocket.CloseStatus;
+import io.github.wschat.testkit.websocket.RawWebSocketClient;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,7 +32,7 @@ class LimitsTest {
     /** The gateway's own record of each connection's end: the close code it sent or received. */
     private final BlockingQueue<AccessLogEntry> disconnects = new LinkedBlockingQueue<>();
     private LocalWebSocketApi api;
-    private TestClient bystander;
+    private WebSocketTestClient bystander;
 
     @BeforeEach
     void start() throws Exception {
@@ -44,7 +46,7 @@ class LimitsTest {
                     }
                 })
                 .start();
-        bystander = TestClient.connect(api.webSocketUri());
+        bystander = WebSocketTestClient.connect(api.webSocketUri());
         connect.next();
     }
 
@@ -56,7 +58,7 @@ class LimitsTest {
 
     @Test
     void given_a_100_kb_message_in_25_kb_frames_when_sent_then_it_is_reassembled_and_handled_whole() throws Exception {
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.sendInFrames(List.of(repeat('a', 25 * KB), repeat('b', 25 * KB), repeat('c', 25 * KB),
                     repeat('d', 25 * KB)));
             assertThat(client.next()).isEqualTo("length=" + 100 * KB);
@@ -67,7 +69,7 @@ class LimitsTest {
 
     @Test
     void given_a_message_of_exactly_128_kb_in_32_kb_frames_when_sent_then_it_is_accepted() throws Exception {
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.sendInFrames(List.of(repeat('x', 32 * KB), repeat('x', 32 * KB), repeat('x', 32 * KB),
                     repeat('x', 32 * KB)));
             assertThat(client.next()).isEqualTo("length=" + 128 * KB);
@@ -86,14 +88,13 @@ class LimitsTest {
         // under the 128 KB message limit: only the frame limit refuses it. Written by hand, since the JDK
         // client cuts text into 16 KB frames.
         String id;
-        try (Socket offender = new Socket(api.webSocketUri().getHost(), api.webSocketUri().getPort())) {
-            offender.setSoTimeout((int) TestClient.WAIT.toMillis());
-            assertThat(RawWebSocket.handshake(offender, api.webSocketUri())).startsWith("HTTP/1.1 101");
+        try (RawWebSocketClient offender = RawWebSocketClient.connect(api.webSocketUri())) {
+            assertThat(offender.handshakeResponse()).startsWith("HTTP/1.1 101");
             id = newConnectionId();
 
-            RawWebSocket.sendTextFrame(offender, repeat('x', 40 * KB));
+            offender.sendTextFrame(repeat('x', 40 * KB));
 
-            assertThat(RawWebSocket.readCloseCode(offender)).isEqualTo(1009);
+            assertThat(offender.awaitClose().code()).isEqualTo(1009);
         }
         // the client closed its socket once it had the close frame, as a client does
         assertThat(disconnect.nextFor(id).getRequestContext().getEventType()).isEqualTo("DISCONNECT");
@@ -117,23 +118,17 @@ class LimitsTest {
             }
             frames.add(repeat('x', 8 * KB));
             // the server may close before the last frames: do not wait for their sends
-            var webSocket = client.webSocket();
-            var chain = webSocket.sendText(frames.get(0), false);
-            for (int i = 1; i < frames.size(); i++) {
-                String frame = frames.get(i);
-                boolean last = i == frames.size() - 1;
-                chain = chain.thenCompose(ws -> ws.sendText(frame, last));
-            }
+            client.sendInFramesAsync(frames);
         });
     }
 
     @Test
     void given_a_binary_frame_when_sent_then_the_client_is_closed_with_1003_as_api_gateway_does() throws Exception {
-        TestClient client = TestClient.connect(api.webSocketUri());
+        WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri());
         String id = newConnectionId();
-        client.webSocket().sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true);
+        client.sendBinaryAsync(new byte[] {1, 2, 3});
 
-        TestClient.CloseStatus status = client.awaitClose();
+        CloseStatus status = client.awaitClose();
         assertThat(status.code()).isEqualTo(1003);
         assertThat(disconnect.nextFor(id).getRequestContext().getConnectionId()).isEqualTo(id);
         assertThat(echo.callCount()).isZero();
@@ -151,7 +146,7 @@ class LimitsTest {
                 .acceptBinaryFrames(true)
                 .twoWayRoute("$default", binary)
                 .start();
-             TestClient client = TestClient.connect(lenient.webSocketUri())) {
+             WebSocketTestClient client = WebSocketTestClient.connect(lenient.webSocketUri())) {
             client.sendBinary(new byte[] {1, 2, 3, (byte) 0xff});
 
             var event = binary.next();
@@ -159,14 +154,14 @@ class LimitsTest {
             assertThat(Base64.getDecoder().decode(event.getBody())).containsExactly(1, 2, 3, 0xff);
             assertThat(event.getRequestContext().getRouteKey()).isEqualTo("$default");
             // a base64-encoded two-way answer goes back as a binary frame
-            assertThat(client.next()).isEqualTo("binary:" + Base64.getEncoder().encodeToString(new byte[] {9, 8}));
+            assertThat(client.nextBinary()).containsExactly(9, 8);
         }
     }
 
     @Test
     void given_a_post_bigger_than_a_frame_when_sent_to_a_client_then_it_arrives_whole_in_several_frames()
             throws Exception {
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             String id = newConnectionId();
             client.send("ready");
             assertThat(client.next()).isEqualTo("length=5");
@@ -177,11 +172,11 @@ class LimitsTest {
     }
 
     private interface Offence {
-        void commit(TestClient client) throws Exception;
+        void commit(WebSocketTestClient client) throws Exception;
     }
 
     private void assertClosedWith1009(Offence offence) throws Exception {
-        TestClient offender = TestClient.connect(api.webSocketUri());
+        WebSocketTestClient offender = WebSocketTestClient.connect(api.webSocketUri());
         String id = newConnectionId();
         offence.commit(offender);
 
@@ -192,14 +187,14 @@ class LimitsTest {
         assertServerClosedWith1009(id);
         assertThat(echo.callCount()).isZero();
         assertBystanderServed();
-        try (TestClient newcomer = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient newcomer = WebSocketTestClient.connect(api.webSocketUri())) {
             newcomer.send("new");
             assertThat(newcomer.next()).isEqualTo("length=3");
         }
     }
 
     private void assertServerClosedWith1009(String id) throws InterruptedException {
-        AccessLogEntry entry = disconnects.poll(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        AccessLogEntry entry = disconnects.poll(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(entry).as("the DISCONNECT access log entry").isNotNull();
         assertThat(entry.connectionId()).isEqualTo(id);
         assertThat(entry.disconnectStatusCode()).isEqualTo(1009);

@@ -1,5 +1,6 @@
 package io.github.wschat.local;
 
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ManagementApiSdkTest {
     private final RecordingHandler disconnect = RecordingHandler.ok();
     private LocalWebSocketApi api;
     private ApiGatewayManagementApiClient sdk;
-    private TestClient client;
+    private WebSocketTestClient client;
     private String id;
 
     @BeforeEach
@@ -46,7 +47,7 @@ class ManagementApiSdkTest {
                 .twoWayRoute("$default", RecordingHandler.echoing(""))
                 .start();
         sdk = client(api.connectionsEndpoint());
-        client = TestClient.connect(api.webSocketUri(), Map.of("User-Agent", "wscat/6.1.0"));
+        client = WebSocketTestClient.builder(api.webSocketUri()).headers(Map.of("User-Agent", "wscat/6.1.0")).connect();
         id = connect.next().getRequestContext().getConnectionId();
         client.send("ready");
         assertThat(client.next()).isEqualTo("ready");

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -67,9 +68,9 @@ final class RecordingHandler implements RequestHandler<APIGatewayV2WebSocketEven
 
     /** The next invocation; fails after the wait. */
     Call nextCall() throws InterruptedException {
-        Call call = calls.poll(TestClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        Call call = calls.poll(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (call == null) {
-            throw new AssertionError("handler not invoked within " + TestClient.WAIT);
+            throw new AssertionError("handler not invoked within " + WebSocketTestClient.DEFAULT_TIMEOUT);
         }
         return call;
     }

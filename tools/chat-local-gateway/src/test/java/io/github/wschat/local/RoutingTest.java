@@ -1,6 +1,7 @@
 package io.github.wschat.local;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class RoutingTest {
         RecordingHandler fallback = RecordingHandler.ok();
         api = LocalWebSocketApi.builder().route("join", join).route("send", send).route("$default", fallback).start();
 
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.send("{\"action\":\"join\",\"room\":\"r1\"}");
             assertThat(join.next().getBody()).isEqualTo("{\"action\":\"join\",\"room\":\"r1\"}");
 
@@ -68,7 +69,7 @@ class RoutingTest {
                 .route("$default", fallback)
                 .start();
 
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.send("{\"meta\":{\"type\":\"ping\"}}");
             assertThat(typed.next().getRequestContext().getRouteKey()).isEqualTo("ping");
             client.send("{\"action\":\"ping\"}");
@@ -82,7 +83,7 @@ class RoutingTest {
         RecordingHandler echo = RecordingHandler.echoing("echo:");
         api = LocalWebSocketApi.builder().twoWayRoute("echo", echo).start();
 
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.send("{\"action\":\"nothing\"}");
             Map<String, Object> forbidden = JSON.std.mapFrom(client.next());
             assertThat(forbidden).containsOnlyKeys("message", "connectionId", "requestId")
@@ -102,7 +103,7 @@ class RoutingTest {
         RecordingHandler echo = RecordingHandler.echoing("echo:");
         api = LocalWebSocketApi.builder().route("fail", failing).twoWayRoute("$default", echo).start();
 
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.send("{\"action\":\"fail\"}");
             String answer = client.next();
             Map<String, Object> error = JSON.std.mapFrom(answer);
@@ -130,7 +131,7 @@ class RoutingTest {
                 .twoWayRoute("talk", twoWay)
                 .start();
 
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.send("{\"action\":\"quiet\"}");
             client.send("{\"action\":\"talk\"}");
             assertThat(client.next()).isEqualTo("TWO-WAY ANSWER");
@@ -159,7 +160,7 @@ class RoutingTest {
                 .twoWayRoute("$default", slow)
                 .start();
 
-        try (TestClient client = TestClient.connect(api.webSocketUri())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(api.webSocketUri())) {
             client.send("take your time");
             String answer = client.next();
             release.countDown();

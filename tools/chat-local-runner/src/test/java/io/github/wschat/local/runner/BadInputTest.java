@@ -1,5 +1,6 @@
 package io.github.wschat.local.runner;
 
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,38 +25,38 @@ class BadInputTest {
 
     private static final String INFO_PREFIX = "Use the sendmessage route to send a message. Your info:";
 
-    private ChatClient alice;
-    private ChatClient bob;
+    private WebSocketTestClient alice;
+    private WebSocketTestClient bob;
 
     @BeforeEach
     void twoBystanders() throws Exception {
-        alice = ChatClient.connect();
-        bob = ChatClient.connect();
+        alice = RunningChat.connect();
+        bob = RunningChat.connect();
     }
 
     @AfterEach
     void theBystandersStillChat() throws Exception {
         alice.send("{\"action\":\"sendmessage\",\"message\":\"still fine?\"}");
         assertThat(bob.next()).isEqualTo("still fine?");
-        assertThat(RunningChat.item(alice.connectionId)).isNotEmpty();
-        assertThat(RunningChat.item(bob.connectionId)).isNotEmpty();
+        assertThat(RunningChat.item(RunningChat.connectionId(alice))).isNotEmpty();
+        assertThat(RunningChat.item(RunningChat.connectionId(bob))).isNotEmpty();
         alice.close();
         bob.close();
     }
 
     @Test
     void a_binary_frame_closes_its_connection_with_1003_as_api_gateway_does() throws Exception {
-        ChatClient sender = ChatClient.connect();
+        WebSocketTestClient sender = RunningChat.connect();
 
         sender.sendBinary(new byte[] {1, 2, 3});
 
-        assertThat(sender.closeCode()).isEqualTo(1003);
+        assertThat(sender.awaitClose().code()).isEqualTo(1003);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"{not json", "{\"action\":\"shout\",\"message\":\"hi\"}", "[1,2,3]"})
     void invalid_json_or_an_unknown_action_goes_to_default_which_answers_with_the_info_text(String text) throws Exception {
-        try (ChatClient sender = ChatClient.connect()) {
+        try (WebSocketTestClient sender = RunningChat.connect()) {
             sender.send(text);
 
             assertThat(sender.next()).startsWith(INFO_PREFIX);
@@ -65,7 +65,7 @@ class BadInputTest {
 
     @Test
     void a_sendmessage_without_a_message_is_answered_with_the_error() throws Exception {
-        try (ChatClient sender = ChatClient.connect()) {
+        try (WebSocketTestClient sender = RunningChat.connect()) {
             sender.send("{\"action\":\"sendmessage\"}");
 
             assertThat(sender.next()).isEqualTo("{\"error\":\"body has no \\\"message\\\" field\"}");
@@ -74,7 +74,7 @@ class BadInputTest {
 
     @Test
     void a_sendmessage_with_a_non_string_message_is_answered_with_the_error() throws Exception {
-        try (ChatClient sender = ChatClient.connect()) {
+        try (WebSocketTestClient sender = RunningChat.connect()) {
             sender.send("{\"action\":\"sendmessage\",\"message\":{\"text\":\"hi\"}}");
 
             assertThat(sender.next()).isEqualTo("{\"error\":\"\\\"message\\\" must be a string, was an object\"}");
@@ -95,19 +95,20 @@ class BadInputTest {
 
     /** Sends a sendmessage of {@code size} bytes; checks the connection ended with 1009 and its item is gone. */
     private static int closeCodeAfterSending(int size) throws Exception {
-        ChatClient sender = ChatClient.connect();
+        WebSocketTestClient sender = RunningChat.connect();
+        String id = RunningChat.connectionId(sender);
         String body = "{\"action\":\"sendmessage\",\"message\":\"" + "x".repeat(size) + "\"}";
 
         try {
             sender.send(body);
-        } catch (ExecutionException closedWhileSending) {
+        } catch (IOException closedWhileSending) {
             // the server may close before the client has written the whole message: that is the answer too
         }
 
-        int code = sender.closeCode();
-        assertThat(RunningChat.disconnectOf(sender.connectionId).get(30, TimeUnit.SECONDS)
+        int code = sender.awaitClose().code();
+        assertThat(RunningChat.disconnectOf(id).get(30, TimeUnit.SECONDS)
                 .disconnectStatusCode()).isEqualTo(1009);
-        assertThat(RunningChat.item(sender.connectionId)).isEmpty();
+        assertThat(RunningChat.item(id)).isEmpty();
         return code;
     }
 

@@ -2,6 +2,7 @@ package io.github.wschat.local.runner;
 
 import io.github.wschat.local.ConnectionsFault;
 import io.github.wschat.local.FaultInjection;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,10 +15,10 @@ class FaultInjectionTest {
 
     @Test
     void every_live_recipient_still_receives_every_message() throws Exception {
-        List<ChatClient> clients = new ArrayList<>();
+        List<WebSocketTestClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
-                clients.add(ChatClient.connect());
+                clients.add(RunningChat.connect());
             }
             RunningChat.CHAT.api().injectFaults(FaultInjection.builder().seed(20261125)
                     .fail(ConnectionsFault.LIMIT_EXCEEDED, 0.20)
@@ -40,7 +41,7 @@ class FaultInjectionTest {
             assertThat(RunningChat.CHAT.api().injectedFailureCount()).as("faults were injected").isGreaterThan(5);
         } finally {
             RunningChat.CHAT.api().injectFaults(FaultInjection.none());
-            clients.forEach(ChatClient::close);
+            clients.forEach(WebSocketTestClient::close);
         }
     }
 }

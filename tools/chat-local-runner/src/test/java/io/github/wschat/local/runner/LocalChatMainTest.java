@@ -2,6 +2,7 @@ package io.github.wschat.local.runner;
 
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalClients;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,15 +12,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -54,14 +52,9 @@ class LocalChatMainTest {
             assertThat(uri.getHost()).isEqualTo("127.0.0.1");
             assertThat(uri.getPort()).isPositive();
 
-            BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-            CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(STARTUP)
-                    .buildAsync(uri, new ChatClient.Listener(messages, closeCode))
-                    .get(STARTUP.toSeconds(), TimeUnit.SECONDS);
-            socket.sendText("who am I?", true).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
-            String info = messages.poll(STARTUP.toSeconds(), TimeUnit.SECONDS);
-            assertThat(info).as("the $default answer").isNotNull();
+            WebSocketTestClient socket = WebSocketTestClient.builder(uri).timeout(STARTUP).connect();
+            socket.send("who am I?");
+            String info = socket.next(); // the $default answer
             Matcher id = CONNECTION_ID.matcher(info);
             assertThat(id.find()).as("a connection id in %s", info).isTrue();
             String connectionId = id.group(1);
@@ -72,7 +65,7 @@ class LocalChatMainTest {
             assertThat(chat.process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS))
                     .as("the chat stopped within %s; it printed:%n%s", EXIT, chat.output()).isTrue();
             assertThat(chat.process.exitValue()).as("128 + SIGTERM").isEqualTo(143);
-            assertThat(closeCode.get(EXIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
+            assertThat(socket.awaitClose(EXIT).code()).isEqualTo(1001);
             assertThat(item(client, table, connectionId)).as("the item, after $disconnect").isEmpty();
         }
     }

@@ -1,6 +1,7 @@
 package io.github.wschat.local.runner;
 
 import io.github.wschat.local.AccessLogEntry;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,10 +20,10 @@ class LocalChatSessionTest {
 
     @Test
     void fifty_clients_chat_and_each_message_reaches_the_49_others_exactly_once() throws Exception {
-        List<ChatClient> clients = new ArrayList<>();
+        List<WebSocketTestClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 50; i++) {
-                clients.add(ChatClient.connect());
+                clients.add(RunningChat.connect());
             }
             for (int i = 0; i < clients.size(); i++) {
                 clients.get(i).send(sendmessage("from client " + i));
@@ -41,7 +42,7 @@ class LocalChatSessionTest {
 
             // exactly once, not at least once: once every handler of the round has returned, no post of
             // the round can come any more, so each client's next messages must be the two markers
-            for (ChatClient client : clients) {
+            for (WebSocketTestClient client : clients) {
                 awaitHandled(client);
             }
             clients.get(0).send(sendmessage("end of round, says 0"));
@@ -56,7 +57,7 @@ class LocalChatSessionTest {
                         .containsExactlyElementsOf(markers);
             }
         } finally {
-            clients.forEach(ChatClient::close);
+            clients.forEach(WebSocketTestClient::close);
         }
     }
 
@@ -65,45 +66,47 @@ class LocalChatSessionTest {
     }
 
     /** Waits until the sendmessage handler of the client's next message has returned. */
-    private static void awaitHandled(ChatClient client) throws InterruptedException {
-        AccessLogEntry handled = RunningChat.messagesHandled(client.connectionId)
-                .poll(ChatClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(handled).as("the sendmessage of %s handled", client.connectionId).isNotNull();
+    private static void awaitHandled(WebSocketTestClient client) throws InterruptedException {
+        String id = RunningChat.connectionId(client);
+        AccessLogEntry handled = RunningChat.messagesHandled(id).poll(RunningChat.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(handled).as("the sendmessage of %s handled", id).isNotNull();
         assertThat(handled.routeKey()).isEqualTo("sendmessage");
         assertThat(handled.status()).isEqualTo(200);
     }
 
     @Test
     void a_message_without_an_action_gets_the_default_routes_info_text() throws Exception {
-        try (ChatClient client = ChatClient.connect()) {
+        try (WebSocketTestClient client = RunningChat.connect()) {
             client.send("hi, what can I do here?");
 
             assertThat(client.next())
                     .startsWith("Use the sendmessage route to send a message. Your info:{\"ConnectedAt\":\"")
                     .contains("\"Identity\":{\"SourceIp\":\"127.0.0.1\"")
-                    .endsWith("\"connectionID\":\"" + client.connectionId + "\"}");
+                    .endsWith("\"connectionID\":\"" + RunningChat.connectionId(client) + "\"}");
         }
     }
 
     @Test
     void connecting_stores_the_connection_and_a_clean_disconnect_removes_it() throws Exception {
-        ChatClient client = ChatClient.connect();
-        assertThat(RunningChat.item(client.connectionId)).isNotEmpty();
+        WebSocketTestClient client = RunningChat.connect();
+        String id = RunningChat.connectionId(client);
+        assertThat(RunningChat.item(id)).isNotEmpty();
 
         client.close();
-        RunningChat.disconnectOf(client.connectionId).get(30, TimeUnit.SECONDS);
+        RunningChat.disconnectOf(id).get(30, TimeUnit.SECONDS);
 
-        assertThat(RunningChat.item(client.connectionId)).isEmpty();
+        assertThat(RunningChat.item(id)).isEmpty();
     }
 
     @Test
     void an_abrupt_drop_fires_disconnect_and_removes_the_connection() throws Exception {
-        ChatClient client = ChatClient.connect();
-        assertThat(RunningChat.item(client.connectionId)).isNotEmpty();
+        WebSocketTestClient client = RunningChat.connect();
+        String id = RunningChat.connectionId(client);
+        assertThat(RunningChat.item(id)).isNotEmpty();
 
         client.abort();
 
-        assertThat(RunningChat.disconnectOf(client.connectionId).get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
-        assertThat(RunningChat.item(client.connectionId)).isEmpty();
+        assertThat(RunningChat.disconnectOf(id).get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(RunningChat.item(id)).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.wschat.local.runner;
 
 import io.github.wschat.local.AccessLogEntry;
+import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -9,11 +10,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chat as {@code run-local-chat.sh} starts it (the example's template and handlers, an
@@ -23,12 +29,15 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class RunningChat {
 
+    /** How long a client waits: generous, a loaded 2-core machine may take long, and a passing run never waits for it. */
+    static final Duration TIMEOUT = Duration.ofSeconds(90);
     static final LocalChat CHAT;
     static final DynamoDbClient DYNAMODB;
     /** The ids of accepted connections, each added once {@code @connections} reaches it (its CONNECT entry). */
     static final BlockingQueue<String> CONNECTED = new LinkedBlockingQueue<>();
     private static final Map<String, CompletableFuture<AccessLogEntry>> DISCONNECTS = new ConcurrentHashMap<>();
     private static final Map<String, BlockingQueue<AccessLogEntry>> MESSAGES = new ConcurrentHashMap<>();
+    private static final Map<WebSocketTestClient, String> CONNECTION_IDS = new ConcurrentHashMap<>();
 
     static {
         // the SDK's standard setting: more attempts, so that injected faults (20 % 429 and 5 % 500)
@@ -50,6 +59,22 @@ final class RunningChat {
     }
 
     private RunningChat() {
+    }
+
+    /** Connects a client of the chat, waiting {@link #TIMEOUT}, and finds out its connection id (the one the gateway added). */
+    static WebSocketTestClient connect() throws Exception {
+        // tests connect one client at a time: the next accepted $connect is this client's
+        CONNECTED.clear();
+        WebSocketTestClient client = WebSocketTestClient.builder(CHAT.webSocketUri()).timeout(TIMEOUT).connect();
+        String id = CONNECTED.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(id).as("the $connect of this client").isNotNull();
+        CONNECTION_IDS.put(client, id);
+        return client;
+    }
+
+    /** The connection id of a client {@link #connect()} opened. */
+    static String connectionId(WebSocketTestClient client) {
+        return Objects.requireNonNull(CONNECTION_IDS.get(client), "a client connect() did not open");
     }
 
     /** Completes when {@code $disconnect} of {@code connectionId} has been handled. */
