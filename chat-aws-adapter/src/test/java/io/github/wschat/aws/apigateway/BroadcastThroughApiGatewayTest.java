@@ -6,7 +6,6 @@ import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
-import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.domain.RecipientFailure;
@@ -15,6 +14,7 @@ import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.json.JsonReplyRenderer;
+import io.github.wschat.json.SendMessageBodyParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -203,7 +202,9 @@ class BroadcastThroughApiGatewayTest {
         return ChatServices.builder()
                 .connectionStore(store)
                 .messageSender(messageSender)
+                .connectionInfoQuery(sender)
                 .replyRenderer(new JsonReplyRenderer())
+                .messageBodyParser(new SendMessageBodyParser())
                 .broadcastSettings(settings)
                 .build();
     }
@@ -284,11 +285,6 @@ class BroadcastThroughApiGatewayTest {
             }
         }
 
-        @Override
-        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-            return delegate.connectionInfo(id);
-        }
-
         int handedOut() {
             return handedOut.get();
         }
@@ -311,11 +307,6 @@ class BroadcastThroughApiGatewayTest {
         public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
             threads.add(Thread.currentThread());
             return delegate.send(recipient, payload);
-        }
-
-        @Override
-        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-            return delegate.connectionInfo(id);
         }
 
         Set<Thread> threads() {
