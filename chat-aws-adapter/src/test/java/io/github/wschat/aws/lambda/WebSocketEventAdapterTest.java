@@ -3,6 +3,7 @@ package io.github.wschat.aws.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.aws.ApiGatewayChat;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
@@ -49,14 +50,15 @@ class WebSocketEventAdapterTest {
     private final InMemoryConnectionStore store = InMemoryConnectionStore.create();
     private final InMemoryMessageSender sender = InMemoryMessageSender.create();
     private final List<URI> endpointsAsked = new ArrayList<>();
-    private final WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
+    private final WebSocketEventAdapter adapter = ApiGatewayChat.builder()
             .connectionStore(store)
             .messageSenders(uri -> {
                 endpointsAsked.add(uri);
                 return sender;
             })
             .clock(Clock.fixed(CONNECTED_AT, ZoneOffset.UTC))
-            .build();
+            .build()
+            .adapter();
 
     private final ConnectionId a = ConnectionId.of("Bq3xkcNyoAMCJpQ=");
     private final ConnectionId b = ConnectionId.of("Bq3yBfgkoAMCKlw=");
@@ -253,11 +255,11 @@ class WebSocketEventAdapterTest {
     void an_explicit_endpoint_wins_over_the_event() {
         URI custom = URI.create("https://chat.example.com/v1");
         List<URI> asked = new ArrayList<>();
-        WebSocketEventAdapter withCustomDomain = WebSocketEventAdapter.builder().connectionStore(store)
+        WebSocketEventAdapter withCustomDomain = ApiGatewayChat.builder().connectionStore(store)
                 .messageSenders(uri -> {
                     asked.add(uri);
                     return sender;
-                }).endpoint(custom).build();
+                }).endpoint(custom).build().adapter();
 
         withCustomDomain.handle(sendMessage(a.value()), null);
 
@@ -266,8 +268,8 @@ class WebSocketEventAdapterTest {
 
     @Test
     void a_store_failure_gives_500_on_every_route_and_no_exception() {
-        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(new FailingStore())
-                .messageSenders(uri -> sender).build();
+        WebSocketEventAdapter broken = ApiGatewayChat.builder().connectionStore(new FailingStore())
+                .messageSenders(uri -> sender).build().adapter();
 
         assertThat(broken.handle(connect(a.value()), null).getStatusCode()).isEqualTo(500);
         assertThat(broken.handle(disconnect(a.value()), null).getStatusCode()).isEqualTo(500);
@@ -277,8 +279,8 @@ class WebSocketEventAdapterTest {
 
     @Test
     void a_failure_answered_with_500_is_logged_at_error_with_the_events_request_id_and_the_cause() {
-        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(new FailingStore())
-                .messageSenders(uri -> sender).build();
+        WebSocketEventAdapter broken = ApiGatewayChat.builder().connectionStore(new FailingStore())
+                .messageSenders(uri -> sender).build().adapter();
         APIGatewayV2WebSocketEvent event = sendMessage(a.value());
         String requestId = "request-" + UUID.randomUUID();
         event.getRequestContext().setRequestId(requestId);
@@ -296,8 +298,8 @@ class WebSocketEventAdapterTest {
 
     @Test
     void given_an_event_without_request_id_when_answered_with_500_then_the_lambda_request_id_is_logged() {
-        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(new FailingStore())
-                .messageSenders(uri -> sender).build();
+        WebSocketEventAdapter broken = ApiGatewayChat.builder().connectionStore(new FailingStore())
+                .messageSenders(uri -> sender).build().adapter();
         APIGatewayV2WebSocketEvent event = connect(a.value());
         event.getRequestContext().setRequestId(null);
         String awsRequestId = UUID.randomUUID().toString();
@@ -314,10 +316,10 @@ class WebSocketEventAdapterTest {
 
     @Test
     void a_sender_factory_failure_gives_500() {
-        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(store)
+        WebSocketEventAdapter broken = ApiGatewayChat.builder().connectionStore(store)
                 .messageSenders(uri -> {
                     throw new IllegalStateException("no credentials");
-                }).build();
+                }).build().adapter();
 
         assertThat(broken.handle(sendMessage(a.value()), null).getStatusCode()).isEqualTo(500);
         assertThat(broken.handle(defaultMessage(a.value()), null).getStatusCode()).isEqualTo(500);
