@@ -9,10 +9,8 @@ import io.github.wschat.core.port.in.RejectMessageUseCase;
 import io.github.wschat.core.port.in.SendMessageUseCase;
 import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.ConnectionStore;
-import io.github.wschat.core.port.out.MessageBodyParser;
 import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.port.out.ReplyRenderer;
-import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.core.service.ConnectService;
 import io.github.wschat.core.service.DisconnectService;
@@ -24,6 +22,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -52,9 +51,8 @@ public final class ApiGatewayChat implements ChatUseCases {
     private final ConnectionStore store;
     private final Function<URI, EndpointPorts> ports;
     private final ReplyRenderer renderer;
-    private final MessageBodyParser parser;
     private final Clock clock;
-    private final BroadcastSettings broadcastSettings;
+    private final Consumer<ChatServices.Builder> serviceSettings;
     private final ConnectUseCase connect;
     private final DisconnectUseCase disconnect;
     private final ConcurrentMap<URI, ChatServices> chatsByEndpoint = new ConcurrentHashMap<>();
@@ -64,17 +62,13 @@ public final class ApiGatewayChat implements ChatUseCases {
         this.store = builder.connectionStore;
         this.ports = builder.ports;
         this.renderer = builder.replyRenderer;
-        this.parser = builder.messageBodyParser;
         this.clock = builder.clock;
-        this.broadcastSettings = builder.broadcastSettings;
+        this.serviceSettings = builder.serviceSettings;
         this.connect = new ConnectService(store, clock);
         this.disconnect = new DisconnectService(store);
-        this.adapter = WebSocketEventAdapter.builder()
-                .useCases(this)
-                .endpoint(builder.endpoint)
-                .replyRenderer(renderer)
-                .sendMessageRoute(builder.sendMessageRoute)
-                .build();
+        WebSocketEventAdapter.Builder adapterBuilder = WebSocketEventAdapter.builder();
+        builder.adapterSettings.accept(adapterBuilder);
+        this.adapter = adapterBuilder.useCases(this).replyRenderer(renderer).build();
     }
 
     /** A builder; the store and the senders are required. */
@@ -115,14 +109,14 @@ public final class ApiGatewayChat implements ChatUseCases {
     private ChatServices chatFor(URI endpoint) {
         return chatsByEndpoint.computeIfAbsent(endpoint, uri -> {
             EndpointPorts found = ports.apply(uri);
-            return ChatServices.builder()
+            ChatServices.Builder services = ChatServices.builder().messageBodyParser(new SendMessageBodyParser());
+            serviceSettings.accept(services);
+            return services
                     .connectionStore(store)
                     .messageSender(found.sender())
                     .connectionInfoQuery(found.query())
                     .replyRenderer(renderer)
-                    .messageBodyParser(parser)
                     .clock(clock)
-                    .broadcastSettings(broadcastSettings)
                     .build();
         });
     }
@@ -135,12 +129,10 @@ public final class ApiGatewayChat implements ChatUseCases {
     public static final class Builder {
         private ConnectionStore connectionStore;
         private Function<URI, EndpointPorts> ports;
-        private URI endpoint;
         private ReplyRenderer replyRenderer = new JsonReplyRenderer();
-        private MessageBodyParser messageBodyParser = new SendMessageBodyParser();
         private Clock clock = Clock.systemUTC();
-        private BroadcastSettings broadcastSettings = BroadcastSettings.defaults();
-        private String sendMessageRoute = "sendmessage";
+        private Consumer<ChatServices.Builder> serviceSettings = services -> { };
+        private Consumer<WebSocketEventAdapter.Builder> adapterSettings = adapter -> { };
 
         private Builder() {
         }
@@ -163,21 +155,9 @@ public final class ApiGatewayChat implements ChatUseCases {
             return this;
         }
 
-        /** The {@code @connections} endpoint, when it is not {@code https://{domainName}/{stage}} (custom domains). */
-        public Builder endpoint(URI value) {
-            this.endpoint = value;
-            return this;
-        }
-
         /** Default {@link JsonReplyRenderer}: the replies, the errors posted back and the 400 answers. */
         public Builder replyRenderer(ReplyRenderer value) {
             this.replyRenderer = value;
-            return this;
-        }
-
-        /** Default {@link SendMessageBodyParser}: the tutorial's {@code {"action":"sendmessage","message":"…"}}. */
-        public Builder messageBodyParser(MessageBodyParser value) {
-            this.messageBodyParser = value;
             return this;
         }
 
@@ -187,15 +167,25 @@ public final class ApiGatewayChat implements ChatUseCases {
             return this;
         }
 
-        /** Default {@link BroadcastSettings#defaults()}. */
-        public Builder broadcastSettings(BroadcastSettings value) {
-            this.broadcastSettings = value;
+        /**
+         * More settings of the services made for each endpoint, such as
+         * {@code services -> services.broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(64))}
+         * or another {@code messageBodyParser} (default {@link SendMessageBodyParser}, the tutorial's
+         * {@code {"action":"sendmessage","message":"…"}}). The store, the senders, the renderer and the
+         * clock are this chat's: set them here, not there.
+         */
+        public Builder services(Consumer<ChatServices.Builder> value) {
+            this.serviceSettings = value;
             return this;
         }
 
-        /** The route key of the broadcast route; default {@code sendmessage}, as in the tutorial. */
-        public Builder sendMessageRoute(String value) {
-            this.sendMessageRoute = value;
+        /**
+         * More settings of the event adapter: the {@code @connections} endpoint when it is not
+         * {@code https://{domainName}/{stage}} (custom domains, local emulators), or another
+         * {@code sendMessageRoute}. The use cases and the renderer are this chat's.
+         */
+        public Builder adapter(Consumer<WebSocketEventAdapter.Builder> value) {
+            this.adapterSettings = value;
             return this;
         }
 
@@ -203,9 +193,9 @@ public final class ApiGatewayChat implements ChatUseCases {
             Objects.requireNonNull(connectionStore, "connectionStore is required");
             Objects.requireNonNull(ports, "messageSenders is required");
             Objects.requireNonNull(replyRenderer, "replyRenderer must not be null");
-            Objects.requireNonNull(messageBodyParser, "messageBodyParser must not be null");
             Objects.requireNonNull(clock, "clock must not be null");
-            Objects.requireNonNull(broadcastSettings, "broadcastSettings must not be null");
+            Objects.requireNonNull(serviceSettings, "services settings must not be null");
+            Objects.requireNonNull(adapterSettings, "adapter settings must not be null");
             return new ApiGatewayChat(this);
         }
     }

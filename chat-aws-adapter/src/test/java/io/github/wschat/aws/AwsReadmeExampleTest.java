@@ -45,7 +45,7 @@ class AwsReadmeExampleTest {
             WebSocketEventAdapter adapter = ApiGatewayChat.builder()
                     .connectionStore(store)
                     .messageSenders(senders::forEndpoint) // one client per @connections endpoint, reused
-                    .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(32))
+                    .services(services -> services.broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(32)))
                     .build()
                     .adapter();
             // end::aws[]

@@ -53,7 +53,7 @@ public final class ChatApplication {
                         .tableName(configuration.tableName())
                         .build())
                 .messageSenders(senders::forEndpoint)
-                .endpoint(configuration.explicitConnectionsEndpoint().orElse(null))
+                .adapter(events -> events.endpoint(configuration.explicitConnectionsEndpoint().orElse(null)))
                 .build()
                 .adapter();
     }

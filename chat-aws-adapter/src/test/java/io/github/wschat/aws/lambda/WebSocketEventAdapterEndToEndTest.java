@@ -79,7 +79,7 @@ class WebSocketEventAdapterEndToEndTest {
         adapter = ApiGatewayChat.builder()
                 .connectionStore(DynamoDbConnectionStore.builder().dynamoDbClient(dynamoDb).tableName(table).build())
                 .messageSenders(senders::forEndpoint)
-                .endpoint(connectionsApi.endpoint())
+                .adapter(events -> events.endpoint(connectionsApi.endpoint()))
                 .build()
                 .adapter();
         a = connectionsApi.connect("A" + table.replace("-", ""));

@@ -8,10 +8,12 @@ import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.ConnectionInfo;
+import io.github.wschat.core.domain.PayloadLimit;
 import io.github.wschat.core.port.out.ConnectionPage;
 import io.github.wschat.core.port.out.ConnectionStore;
 import io.github.wschat.core.port.out.ConnectionStoreException;
 import io.github.wschat.core.port.out.PageRequest;
+import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.inmemory.InMemoryMessageSender;
 import org.junit.jupiter.api.Test;
@@ -259,11 +261,37 @@ class WebSocketEventAdapterTest {
                 .messageSenders(uri -> {
                     asked.add(uri);
                     return sender;
-                }).endpoint(custom).build().adapter();
+                }).adapter(events -> events.endpoint(custom)).build().adapter();
 
         withCustomDomain.handle(sendMessage(a.value()), null);
 
         assertThat(asked).containsExactly(custom);
+    }
+
+    @Test
+    void the_services_and_adapter_settings_reach_the_services_of_every_endpoint_and_the_adapter() {
+        WebSocketEventAdapter tuned = ApiGatewayChat.builder().connectionStore(store)
+                .messageSenders(uri -> sender)
+                .services(services -> services.broadcastSettings(
+                        BroadcastSettings.defaults().withPayloadLimit(PayloadLimit.ofBytes(8))))
+                .adapter(events -> events.sendMessageRoute("say"))
+                .build().adapter();
+        tuned.handle(connect(a.value()), null);
+        tuned.handle(connect(b.value()), null);
+
+        APIGatewayV2WebSocketResponse shortOne = tuned.handle(said(a, "{\"action\":\"say\",\"message\":\"hi b\"}"), null);
+        APIGatewayV2WebSocketResponse longOne = tuned.handle(said(a, "{\"action\":\"say\",\"message\":\"nine byte\"}"), null);
+
+        assertThat(shortOne.getStatusCode()).isEqualTo(200);
+        assertThat(longOne.getStatusCode()).isEqualTo(400);
+        assertThat(longOne.getBody()).contains("more than the limit of 8 bytes");
+        assertThat(sender.receivedBy(b)).containsExactly("hi b");
+    }
+
+    private static APIGatewayV2WebSocketEvent said(ConnectionId from, String body) {
+        APIGatewayV2WebSocketEvent event = sendMessage(from.value(), body);
+        event.getRequestContext().setRouteKey("say");
+        return event;
     }
 
     @Test
