@@ -3,11 +3,11 @@ package io.github.wschat.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import io.github.wschat.local.internal.AccessRecord;
 import io.github.wschat.local.internal.FaultPlan;
 import io.github.wschat.local.internal.GatewayConfig;
 import io.github.wschat.local.internal.GatewayServer;
 import io.github.wschat.local.internal.Integration;
+import io.github.wschat.local.log.AccessLogEntry;
 
 import java.net.URI;
 import java.time.Clock;
@@ -423,22 +423,13 @@ public final class LocalWebSocketApi implements AutoCloseable {
             GatewayConfig config = new GatewayConfig(host, port, stage, apiId,
                     selectionPath(routeSelectionExpression), integrations, maxFrameBytes, maxMessageBytes,
                     maxPendingOutboundBytes, idleTimeout, maxConnectionDuration, integrationTimeout,
-                    acceptBinaryFrames, clock, handlerExecutor, toRecordListener(accessLogListener));
+                    acceptBinaryFrames, clock, handlerExecutor, accessLogListener);
             return new LocalWebSocketApi(config, faults);
         }
 
         /** Builds and starts the API. */
         public LocalWebSocketApi start() {
             return build().start();
-        }
-
-        private static Consumer<AccessRecord> toRecordListener(Consumer<AccessLogEntry> listener) {
-            if (listener == null) {
-                return null;
-            }
-            return record -> listener.accept(new AccessLogEntry(record.requestId(), record.connectionId(),
-                    record.eventType(), record.routeKey(), record.status(), record.integrationLatencyMillis(),
-                    record.error(), record.disconnectStatusCode(), record.disconnectReason()));
         }
 
         private static List<String> selectionPath(String expression) {

@@ -1,6 +1,7 @@
 package io.github.wschat.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.local.log.AccessLogEntry;
 import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.github.wschat.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.wschat.local.log.AccessLogEntry;
 import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

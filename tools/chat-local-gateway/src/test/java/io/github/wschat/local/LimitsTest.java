@@ -1,5 +1,6 @@
 package io.github.wschat.local;
 
+import io.github.wschat.local.log.AccessLogEntry;
 import io.github.wschat.testkit.websocket.CloseStatus;
 import io.github.wschat.testkit.websocket.RawWebSocketClient;
 import io.github.wschat.testkit.websocket.WebSocketTestClient;

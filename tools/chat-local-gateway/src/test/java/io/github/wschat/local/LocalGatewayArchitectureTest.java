@@ -31,6 +31,12 @@ class LocalGatewayArchitectureTest {
             .that().resideInAPackage("io.github.wschat.local.internal..")
             .should().dependOnClassesThat().resideInAPackage("io.github.wschat.local");
 
+    /** The access log entry is shared by the API and the implementation, so it needs neither. */
+    @ArchTest
+    static final ArchRule the_access_log_entry_needs_neither_the_api_nor_the_implementation = noClasses()
+            .that().resideInAPackage("io.github.wschat.local.log..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.wschat.local", "io.github.wschat.local.internal..");
+
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("io.github.wschat.local.(**)").should().beFreeOfCycles();
 

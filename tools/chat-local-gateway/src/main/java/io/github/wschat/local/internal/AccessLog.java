@@ -1,5 +1,6 @@
 package io.github.wschat.local.internal;
 
+import io.github.wschat.local.log.AccessLogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,23 +26,23 @@ final class AccessLog {
     private static final String INTERNAL_SERVER_ERROR = "Internal server error";
     private static final String TIMED_OUT = "Endpoint request timed out";
 
-    private final Consumer<AccessRecord> listener;
+    private final Consumer<AccessLogEntry> listener;
 
-    AccessLog(Consumer<AccessRecord> listener) {
+    AccessLog(Consumer<AccessLogEntry> listener) {
         this.listener = listener;
     }
 
     void event(String requestId, String connectionId, String eventType, String routeKey, Invocation invocation) {
-        write(new AccessRecord(requestId, connectionId, eventType, routeKey, invocation.status(),
+        write(new AccessLogEntry(requestId, connectionId, eventType, routeKey, invocation.status(),
                 invocation.latencyMillis(), error(invocation), null, null));
     }
 
     void forbidden(String requestId, String connectionId) {
-        write(new AccessRecord(requestId, connectionId, "MESSAGE", "-", 403, null, "Forbidden", null, null));
+        write(new AccessLogEntry(requestId, connectionId, "MESSAGE", "-", 403, null, "Forbidden", null, null));
     }
 
     void disconnect(String requestId, String connectionId, Invocation invocation, int closeCode, String closeReason) {
-        write(new AccessRecord(requestId, connectionId, "DISCONNECT", "$disconnect",
+        write(new AccessLogEntry(requestId, connectionId, "DISCONNECT", "$disconnect",
                 invocation == null ? null : invocation.status(),
                 invocation == null ? null : invocation.latencyMillis(),
                 invocation == null ? null : error(invocation), closeCode, closeReason));
@@ -51,7 +52,7 @@ final class AccessLog {
         return invocation.timedOut() ? TIMED_OUT : INTERNAL_SERVER_ERROR;
     }
 
-    private void write(AccessRecord record) {
+    private void write(AccessLogEntry record) {
         LOG.info("{}", record.line());
         if (listener != null) {
             try {

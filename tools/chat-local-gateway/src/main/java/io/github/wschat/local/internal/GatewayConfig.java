@@ -1,5 +1,7 @@
 package io.github.wschat.local.internal;
 
+import io.github.wschat.local.log.AccessLogEntry;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +47,7 @@ public record GatewayConfig(String host,
                             boolean acceptBinaryFrames,
                             Clock clock,
                             ExecutorService handlerExecutor,
-                            Consumer<AccessRecord> accessListener) {
+                            Consumer<AccessLogEntry> accessListener) {
 
     public GatewayConfig {
         Objects.requireNonNull(host, "host");

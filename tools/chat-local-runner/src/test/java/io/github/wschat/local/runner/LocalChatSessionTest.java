@@ -1,6 +1,6 @@
 package io.github.wschat.local.runner;
 
-import io.github.wschat.local.AccessLogEntry;
+import io.github.wschat.local.log.AccessLogEntry;
 import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,9 @@
-package io.github.wschat.local;
-
-import io.github.wschat.local.internal.AccessRecord;
+package io.github.wschat.local.log;
 
 /**
- * One access log entry of a {@link LocalWebSocketApi}: what API Gateway's access log would show for one
+ * One access log entry of a {@code LocalWebSocketApi}: what API Gateway's access log would show for one
  * event. The emulator writes {@link #line()} at INFO on the logger {@code io.github.wschat.local.AccessLog}
- * and hands the entry to the listener set with {@link LocalWebSocketApi.Builder#accessLogListener}.
+ * and hands the entry to the listener set with {@code LocalWebSocketApi.Builder.accessLogListener}.
  *
  * @param requestId                the event's request id ({@code requestContext.requestId})
  * @param connectionId             the connection id
@@ -37,7 +35,21 @@ public record AccessLogEntry(String requestId,
      * {@code error="…"} when set; {@code -} for an absent value. Never a message body.
      */
     public String line() {
-        return new AccessRecord(requestId, connectionId, eventType, routeKey, status, integrationLatencyMillis,
-                error, disconnectStatusCode, disconnectReason).line();
+        StringBuilder line = new StringBuilder(160)
+                .append("requestId=").append(requestId)
+                .append(" connectionId=").append(connectionId)
+                .append(" eventType=").append(eventType)
+                .append(" routeKey=").append(routeKey)
+                .append(" status=").append(status == null ? "-" : status.toString())
+                .append(" integrationLatency=")
+                .append(integrationLatencyMillis == null ? "-" : integrationLatencyMillis.toString());
+        if (disconnectStatusCode != null) {
+            line.append(" disconnectStatusCode=").append(disconnectStatusCode)
+                    .append(" disconnectReason=\"").append(disconnectReason).append('"');
+        }
+        if (error != null) {
+            line.append(" error=\"").append(error).append('"');
+        }
+        return line.toString();
     }
 }
