@@ -21,7 +21,7 @@ import static io.github.wschat.aws.lambda.LambdaEvents.connect;
 import static io.github.wschat.aws.lambda.LambdaEvents.disconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's AWS wiring compiles, serves events against local engines, and is the README's text. */
+/** The module README's AWS wiring compiles, serves events against local engines, and is chat-aws-adapter/README.md's text. */
 class AwsReadmeExampleTest {
 
     @Test
@@ -63,6 +63,6 @@ class AwsReadmeExampleTest {
     void the_readme_shows_exactly_this_wiring() {
         String snippet = ReadmeSnippets.snippet("src/test/java/io/github/wschat/aws/AwsReadmeExampleTest.java", "aws");
 
-        assertThat(ReadmeSnippets.readme()).contains(snippet);
+        assertThat(ReadmeSnippets.moduleReadme()).contains(snippet);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's in-memory snippet compiles, runs, and is the same text as in the README. */
+/** The module README's snippet compiles, runs, and is the same text as in chat-inmemory-adapter/README.md. */
 class ReadmeExampleTest {
 
     @Test
@@ -52,6 +52,6 @@ class ReadmeExampleTest {
     void the_readme_shows_exactly_this_snippet() {
         String snippet = ReadmeSnippets.snippet("src/test/java/io/github/wschat/inmemory/ReadmeExampleTest.java", "readme");
 
-        assertThat(ReadmeSnippets.readme()).contains(snippet);
+        assertThat(ReadmeSnippets.moduleReadme()).contains(snippet);
     }
 }

@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Keeps the README's code true: a snippet lives in a test between {@code // tag::NAME[]} and
+ * Keeps the READMEs' code true: a snippet lives in a test between {@code // tag::NAME[]} and
  * {@code // end::NAME[]}, where it is compiled and run, and the README must show the same lines.
+ *
+ * <pre>{@code
+ * String snippet = ReadmeSnippets.snippet("src/test/java/com/example/ReadmeExampleTest.java", "readme");
+ * assertThat(ReadmeSnippets.moduleReadme()).contains(snippet);
+ * }</pre>
  */
 public final class ReadmeSnippets {
 
@@ -31,9 +36,9 @@ public final class ReadmeSnippets {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** The project's README.md, seen from a module's directory. */
-    public static String readme() {
-        return read(Path.of("../README.md"));
+    /** The README.md of the module whose tests run (Surefire's working directory is the module's). */
+    public static String moduleReadme() {
+        return read(Path.of("README.md"));
     }
 
     private static int indexOfTag(List<String> lines, String tag, String source) {
