@@ -20,8 +20,20 @@ class AwsArchitectureTest {
     static final ArchRule does_not_depend_on_other_adapters =
             ArchitectureRules.adapterDoesNotDependOnOtherAdapters(ArchitectureRules.AWS);
 
+    /** The event adapter gets the use cases from the wiring ({@link ApiGatewayChat}) and never makes a service. */
+    @ArchTest
+    static final ArchRule the_lambda_adapter_sees_use_cases_only =
+            ArchitectureRules.seesUseCasesOnly("io.github.wschat.aws.lambda..");
+
     @ArchTest
     static final ArchTests common_rules = ArchTests.in(CommonModuleRules.class);
+
+    @Test
+    void the_use_cases_only_rule_does_flag_the_wiring() {
+        JavaClasses wiring = new ClassFileImporter().importClasses(ApiGatewayChat.class);
+
+        assertThat(ArchitectureRules.seesUseCasesOnly("io.github.wschat.aws..").evaluate(wiring).hasViolation()).isTrue();
+    }
 
     @Test
     void the_no_aws_types_rule_that_guards_the_other_modules_does_flag_this_one() {

@@ -42,11 +42,12 @@ class AwsReadmeExampleTest {
             ApiGatewayMessageSenders senders = ApiGatewayMessageSenders.builder()
                     .senderSettings(sender -> sender.maxAttempts(4)) // SDK retries 429 and 5xx, with jitter
                     .build();
-            WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
+            WebSocketEventAdapter adapter = ApiGatewayChat.builder()
                     .connectionStore(store)
                     .messageSenders(senders::forEndpoint) // one client per @connections endpoint, reused
-                    .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(32))
-                    .build();
+                    .services(services -> services.broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(32)))
+                    .build()
+                    .adapter();
             // end::aws[]
 
             assertThat(adapter.handle(connect(id.value()), null).getStatusCode()).isEqualTo(200);

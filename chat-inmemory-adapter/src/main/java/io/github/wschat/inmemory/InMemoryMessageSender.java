@@ -4,6 +4,7 @@ import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
+import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.MessageSender;
 
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A thread-safe {@link MessageSender} in memory that records what each connection received.
+ * A thread-safe {@link MessageSender} in memory that records what each connection received, and the
+ * {@link ConnectionInfoQuery} that answers with the infos {@link #registerInfo registered}.
  *
  * <p>Every connection is reachable unless told otherwise: {@link #markGone} makes sends answer
  * {@code GONE} (API Gateway's 410), {@link #markFailing} makes them fail with a reason, and
@@ -30,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * assertThat(sender.receivedBy(ConnectionId.of("A1"))).containsExactly("hello, everyone!");
  * }</pre>
  */
-public final class InMemoryMessageSender implements MessageSender {
+public final class InMemoryMessageSender implements MessageSender, ConnectionInfoQuery {
 
     private final Map<ConnectionId, ConcurrentLinkedQueue<String>> received = new ConcurrentHashMap<>();
     private final Map<ConnectionId, ConnectionInfo> infos = new ConcurrentHashMap<>();

@@ -8,6 +8,7 @@ import io.github.wschat.core.port.in.ConnectCommand;
 import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.core.testing.ReadmeSnippets;
 import io.github.wschat.json.JsonReplyRenderer;
+import io.github.wschat.json.SendMessageBodyParser;
 import org.junit.jupiter.api.Test;
 
 
@@ -24,7 +25,9 @@ class ReadmeExampleTest {
         ChatServices chat = ChatServices.builder()
                 .connectionStore(store)
                 .messageSender(sender)
+                .connectionInfoQuery(sender)              // what the gateway knows, for $default
                 .replyRenderer(new JsonReplyRenderer())
+                .messageBodyParser(new SendMessageBodyParser())
                 .build();
 
         ConnectionId alice = ConnectionId.of("alice");

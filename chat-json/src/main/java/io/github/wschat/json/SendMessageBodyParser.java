@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.wschat.core.domain.MessageRejection;
+import io.github.wschat.core.domain.SendMessageBody;
+import io.github.wschat.core.port.out.MessageBodyParser;
 
 import java.io.IOException;
 import java.util.List;
@@ -13,20 +15,22 @@ import java.util.Map;
  * Reads the tutorial's {@code sendmessage} body, {@code {"action":"sendmessage","message":"hello"}},
  * with jackson-jr, and says clearly what is wrong with any other body: not JSON, not an object, no
  * {@code message}, a {@code message} that is not a string. Other fields are ignored. Error texts
- * never echo the body. Stateless and thread-safe.
+ * never echo the body. Stateless and thread-safe. The core's {@link MessageBodyParser}: the
+ * send-message use case reads every body with it, and judges the text it gives.
  *
  * <pre>{@code
- * SendMessageBody body = new SendMessageBodyParser().parse(event.getBody());
- * if (body instanceof SendMessageBody.Message message) { … message.text() … }
+ * ChatServices chat = ChatServices.builder() … .messageBodyParser(new SendMessageBodyParser()).build();
+ * SendMessageBody body = new SendMessageBodyParser().parse(event.getBody()); // or on its own
  * }</pre>
  */
-public final class SendMessageBodyParser {
+public final class SendMessageBodyParser implements MessageBodyParser {
 
     /** The field holding the text to broadcast. */
     public static final String MESSAGE_FIELD = "message";
 
     private final JSON json = JSON.std;
 
+    @Override
     public SendMessageBody parse(String body) {
         if (body == null || body.isBlank()) {
             return malformed("body is empty: send {\"action\":\"sendmessage\",\"message\":\"…\"}");

@@ -1,5 +1,6 @@
 package io.github.wschat.example;
 
+import io.github.wschat.aws.ApiGatewayChat;
 import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
 import io.github.wschat.aws.lambda.WebSocketEventAdapter;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 /**
  * The example's object graph, built once per Lambda container and shared by the four handlers:
  * a {@link DynamoDbClient} and the API Gateway Management API clients (one per endpoint, made on
- * first use, so {@code $connect} never builds one), the DynamoDB store and the event adapter.
+ * first use, so {@code $connect} never builds one), the DynamoDB store, and the event adapter on the
+ * use cases, both wired by {@link ApiGatewayChat} as the SnapStart priming wires its own.
  *
  * <p>Everything comes from the SDK's standard settings: the region from {@code AWS_REGION}
  * ({@code aws.region}); credentials from the environment, or from the Lambda container endpoint
@@ -45,14 +47,15 @@ public final class ChatApplication {
         this.senders = ApiGatewayMessageSenders.builder()
                 .senderSettings(sender -> sender.region(region).credentialsProvider(credentials))
                 .build();
-        this.adapter = WebSocketEventAdapter.builder()
+        this.adapter = ApiGatewayChat.builder()
                 .connectionStore(DynamoDbConnectionStore.builder()
                         .dynamoDbClient(dynamoDb)
                         .tableName(configuration.tableName())
                         .build())
                 .messageSenders(senders::forEndpoint)
-                .endpoint(configuration.explicitConnectionsEndpoint().orElse(null))
-                .build();
+                .adapter(events -> events.endpoint(configuration.explicitConnectionsEndpoint().orElse(null)))
+                .build()
+                .adapter();
     }
 
     /**

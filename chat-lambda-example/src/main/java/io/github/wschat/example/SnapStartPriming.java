@@ -2,10 +2,14 @@ package io.github.wschat.example;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.aws.ApiGatewayChat;
 import io.github.wschat.aws.apigateway.ApiGatewayMessageSender;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
 import io.github.wschat.aws.lambda.WebSocketEventAdapter;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.port.out.ConnectionInfoQuery;
+import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.inmemory.InMemoryMessageSender;
 import org.crac.Context;
@@ -19,7 +23,7 @@ import java.util.function.Supplier;
 /**
  * Primes the handler path before Lambda takes the SnapStart snapshot, so that restored functions
  * start with the classes loaded and the code compiled. Two tutorial sessions run through the very
- * {@link WebSocketEventAdapter} code:
+ * {@link WebSocketEventAdapter} code, wired as the application wires it, by {@link ApiGatewayChat}:
  * <ol>
  *   <li>on the real adapters, {@link DynamoDbConnectionStore} and {@link ApiGatewayMessageSender},
  *       over the throwaway SDK clients of {@link PrimingClients}: every request runs the SDK's
@@ -112,14 +116,10 @@ final class SnapStartPriming implements Resource {
         LOG.info("priming the SDK request path: each request is stopped before it is sent, and the failures "
                 + "logged for request {} are expected", REQUEST_ID);
         ApiGatewayMessageSender sender = ApiGatewayMessageSender.builder().client(sdk.connectionsApi()).build();
-        WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
-                .connectionStore(DynamoDbConnectionStore.builder()
-                        .dynamoDbClient(sdk.dynamoDb())
-                        .tableName("snapstart-priming")
-                        .build())
-                // the events' domain and stage make the priming's endpoint, which has this one sender
-                .messageSenders(endpoint -> sender)
-                .build();
+        WebSocketEventAdapter adapter = adapterOn(DynamoDbConnectionStore.builder()
+                .dynamoDbClient(sdk.dynamoDb())
+                .tableName("snapstart-priming")
+                .build(), sender);
         String a = "primingSdkA=";
         return List.of(
                         adapter.onConnect(event("$connect", "CONNECT", a, null), null),               // PutItem
@@ -137,10 +137,7 @@ final class SnapStartPriming implements Resource {
     private static int primeInMemory() {
         InMemoryConnectionStore store = InMemoryConnectionStore.create();
         InMemoryMessageSender sender = InMemoryMessageSender.create();
-        WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
-                .connectionStore(store)
-                .messageSenders(endpoint -> sender)
-                .build();
+        WebSocketEventAdapter adapter = adapterOn(store, sender);
         String a = "primingConnA=";
         String b = "primingConnB=";
         adapter.onConnect(event("$connect", "CONNECT", a, null), null);
@@ -152,6 +149,19 @@ final class SnapStartPriming implements Resource {
         adapter.onDisconnect(event("$disconnect", "DISCONNECT", b, null), null);
         // B gets the message, A the error for the malformed body, B the $default answer
         return sender.receivedBy(ConnectionId.of(a)).size() + sender.receivedBy(ConnectionId.of(b)).size();
+    }
+
+    /**
+     * The adapter as the application wires it ({@link ApiGatewayChat}, with its defaults), on the
+     * given store and sender: the events' domain and stage make the priming's one endpoint.
+     */
+    private static <T extends MessageSender & ConnectionInfoQuery> WebSocketEventAdapter adapterOn(
+            ConnectionStore store, T sender) {
+        return ApiGatewayChat.builder()
+                .connectionStore(store)
+                .messageSenders(endpoint -> sender)
+                .build()
+                .adapter();
     }
 
     /** An event as API Gateway sends it for the priming's (nonexistent) API. */

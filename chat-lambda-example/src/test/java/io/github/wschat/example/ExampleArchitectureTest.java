@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.github.wschat.core.contract.ArchitectureRules;
 import io.github.wschat.core.contract.CommonModuleRules;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -42,6 +43,10 @@ class ExampleArchitectureTest {
                     .and(not(type(AwsCredentialsProvider.class)))
                     .and(not(type(StaticCredentialsProvider.class)))
                     .and(not(type(AwsBasicCredentials.class))));
+
+    /** The example wires the chat through {@code ApiGatewayChat}, as the priming does: it never makes a service itself. */
+    @ArchTest
+    static final ArchRule the_example_sees_use_cases_only = ArchitectureRules.seesUseCasesOnly(ArchitectureRules.EXAMPLE);
 
     @ArchTest
     static final ArchTests common_rules = ArchTests.in(CommonModuleRules.class);

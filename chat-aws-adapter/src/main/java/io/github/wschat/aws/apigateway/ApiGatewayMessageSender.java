@@ -5,6 +5,7 @@ import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
+import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.port.out.MessageSenderException;
 import org.slf4j.Logger;
@@ -40,7 +41,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A {@link MessageSender} on the API Gateway Management API ({@code @connections}) of one
+ * A {@link MessageSender} ({@code PostToConnection}) and {@link ConnectionInfoQuery}
+ * ({@code GetConnection}) on the API Gateway Management API ({@code @connections}) of one
  * WebSocket API stage, through the AWS SDK v2 {@link ApiGatewayManagementApiClient}.
  *
  * <pre>{@code
@@ -90,7 +92,7 @@ import java.util.regex.Pattern;
  * <p>A sender that built its client closes it in {@link #close()}; an injected client belongs to
  * its caller.
  */
-public final class ApiGatewayMessageSender implements MessageSender, AutoCloseable {
+public final class ApiGatewayMessageSender implements MessageSender, ConnectionInfoQuery, AutoCloseable {
 
     /** Attempts per call by default: the first one and up to 3 retries. */
     public static final int DEFAULT_MAX_ATTEMPTS = 4;

@@ -9,21 +9,13 @@ import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.MessageRejection;
-import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.in.ConnectCommand;
 import io.github.wschat.core.port.in.DefaultRouteCommand;
 import io.github.wschat.core.port.in.DisconnectCommand;
 import io.github.wschat.core.port.in.RejectMessageCommand;
-import io.github.wschat.core.port.out.ConnectionStore;
-import io.github.wschat.core.port.out.MessageSender;
+import io.github.wschat.core.port.in.SendMessageCommand;
 import io.github.wschat.core.port.out.ReplyRenderer;
-import io.github.wschat.core.service.BroadcastSettings;
-import io.github.wschat.core.service.ChatServices;
-import io.github.wschat.core.service.ConnectService;
-import io.github.wschat.core.service.DisconnectService;
 import io.github.wschat.json.JsonReplyRenderer;
-import io.github.wschat.json.SendMessageBody;
-import io.github.wschat.json.SendMessageBodyParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +24,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 /**
@@ -53,18 +42,26 @@ import java.util.function.Function;
  * Infrastructure failures answer 500 and are logged with the request id; no exception escapes.
  * Message bodies are never logged at INFO.
  *
+ * <p>The adapter sees the use cases only, as {@link ChatUseCases} given to {@link Builder#useCases};
+ * it makes no service and holds no port but the {@link ReplyRenderer} of its 400 answers. Reading and
+ * judging a {@code sendmessage} body is the send-message use case's, in one pass; the adapter answers
+ * only what it finds itself: an unknown route, a binary body, an event it cannot serve.
+ * {@code io.github.wschat.aws.ApiGatewayChat} wires the core's services, one set per endpoint, and
+ * builds this adapter on them.
+ *
  * <p>The {@code @connections} endpoint is the explicit {@link Builder#endpoint(URI)} when given
  * (custom domains, local emulators), otherwise {@code https://{domainName}/{stage}} from the event,
  * as {@link ApiGatewayMessageSenders#endpointOf(String, String)} derives it; an event whose domain
- * name or stage cannot make that endpoint is answered with 400. Senders are asked of
- * {@link Builder#messageSenders(Function)} once per endpoint and reused.
+ * name or stage cannot make that endpoint is answered with 400. {@code $connect} and
+ * {@code $disconnect} need none.
  *
  * <pre>{@code
  * ApiGatewayMessageSenders senders = ApiGatewayMessageSenders.create(); // one SDK client per endpoint
- * WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
+ * WebSocketEventAdapter adapter = ApiGatewayChat.builder()
  *         .connectionStore(DynamoDbConnectionStore.builder().dynamoDbClient(dynamoDb).tableName("connections").build())
  *         .messageSenders(senders::forEndpoint)
- *         .build();
+ *         .build()
+ *         .adapter();
  * APIGatewayV2WebSocketResponse response = adapter.handle(event, context);
  * }</pre>
  */
@@ -72,31 +69,19 @@ public final class WebSocketEventAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketEventAdapter.class);
 
-    private final ConnectionStore store;
-    private final Function<URI, ? extends MessageSender> senders;
+    private final ChatUseCases chat;
     private final URI endpoint;
     private final ReplyRenderer renderer;
-    private final Clock clock;
-    private final BroadcastSettings broadcastSettings;
     private final String sendMessageRoute;
-    private final ConnectService connectService;
-    private final DisconnectService disconnectService;
-    private final SendMessageBodyParser parser = new SendMessageBodyParser();
-    private final ConcurrentMap<URI, ChatServices> chatsByEndpoint = new ConcurrentHashMap<>();
 
     private WebSocketEventAdapter(Builder builder) {
-        this.store = builder.connectionStore;
-        this.senders = builder.messageSenders;
+        this.chat = builder.useCases;
         this.endpoint = builder.endpoint;
         this.renderer = builder.replyRenderer;
-        this.clock = builder.clock;
-        this.broadcastSettings = builder.broadcastSettings;
         this.sendMessageRoute = builder.sendMessageRoute;
-        // $connect and $disconnect only touch the store: no sender (and no HTTP client) is created for them
-        this.connectService = new ConnectService(store, clock);
-        this.disconnectService = new DisconnectService(store);
     }
 
+    /** A builder; the use cases are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -132,17 +117,17 @@ public final class WebSocketEventAdapter {
     }
 
     private APIGatewayV2WebSocketResponse connect(WebSocketRequest request) {
-        connectService.connect(new ConnectCommand(request.connectionId(), request.identity()));
+        chat.connect().connect(new ConnectCommand(request.connectionId(), request.identity()));
         return Responses.ok("Connected.");
     }
 
     private APIGatewayV2WebSocketResponse disconnect(WebSocketRequest request) {
-        disconnectService.disconnect(new DisconnectCommand(request.connectionId()));
+        chat.disconnect().disconnect(new DisconnectCommand(request.connectionId()));
         return Responses.ok("Disconnected.");
     }
 
     private APIGatewayV2WebSocketResponse defaultRoute(WebSocketRequest request) {
-        chatFor(request).defaultRoute().reply(new DefaultRouteCommand(request.connectionId()));
+        chat.defaultRoute(endpointFor(request)).reply(new DefaultRouteCommand(request.connectionId()));
         return Responses.ok("Default route answered.");
     }
 
@@ -157,12 +142,8 @@ public final class WebSocketEventAdapter {
         if (request.binary()) {
             return reject(request, MessageRejection.malformed("body is binary data: send a JSON text message"));
         }
-        SendMessageBody body = parser.parse(request.body());
-        if (body instanceof SendMessageBody.Malformed malformed) {
-            return reject(request, malformed.rejection());
-        }
-        String text = ((SendMessageBody.Message) body).text();
-        BroadcastResult result = chatFor(request).broadcast().broadcast(new BroadcastCommand(request.connectionId(), text));
+        BroadcastResult result = chat.sendMessage(endpointFor(request))
+                .sendMessage(new SendMessageCommand(request.connectionId(), request.body()));
         if (result instanceof BroadcastRejected rejected) {
             return Responses.badRequest(renderer.rejection(rejected.rejection()));
         }
@@ -170,19 +151,12 @@ public final class WebSocketEventAdapter {
     }
 
     private APIGatewayV2WebSocketResponse reject(WebSocketRequest request, MessageRejection rejection) {
-        chatFor(request).rejectMessage().reject(new RejectMessageCommand(request.connectionId(), rejection));
+        chat.rejectMessage(endpointFor(request)).reject(new RejectMessageCommand(request.connectionId(), rejection));
         return Responses.badRequest(renderer.rejection(rejection));
     }
 
-    private ChatServices chatFor(WebSocketRequest request) {
-        URI target = endpoint != null ? endpoint : endpointOf(request);
-        return chatsByEndpoint.computeIfAbsent(target, uri -> ChatServices.builder()
-                .connectionStore(store)
-                .messageSender(Objects.requireNonNull(senders.apply(uri), "no message sender for " + uri))
-                .replyRenderer(renderer)
-                .clock(clock)
-                .broadcastSettings(broadcastSettings)
-                .build());
+    private URI endpointFor(WebSocketRequest request) {
+        return endpoint != null ? endpoint : endpointOf(request);
     }
 
     /** {@code https://{domainName}/{stage}} of the event; an event that cannot make one is invalid. */
@@ -277,26 +251,17 @@ public final class WebSocketEventAdapter {
 
     /** Collects the adapter's parts; {@link #build()} fails fast on a missing one. */
     public static final class Builder {
-        private ConnectionStore connectionStore;
-        private Function<URI, ? extends MessageSender> messageSenders;
+        private ChatUseCases useCases;
         private URI endpoint;
         private ReplyRenderer replyRenderer = new JsonReplyRenderer();
-        private Clock clock = Clock.systemUTC();
-        private BroadcastSettings broadcastSettings = BroadcastSettings.defaults();
         private String sendMessageRoute = "sendmessage";
 
         private Builder() {
         }
 
-        /** Required: where connections are kept. */
-        public Builder connectionStore(ConnectionStore value) {
-            this.connectionStore = value;
-            return this;
-        }
-
-        /** Required: the sender for an {@code @connections} endpoint; called once per endpoint. */
-        public Builder messageSenders(Function<URI, ? extends MessageSender> value) {
-            this.messageSenders = value;
+        /** Required: the use cases the events are mapped to. */
+        public Builder useCases(ChatUseCases value) {
+            this.useCases = value;
             return this;
         }
 
@@ -306,21 +271,9 @@ public final class WebSocketEventAdapter {
             return this;
         }
 
-        /** Default {@link JsonReplyRenderer}. */
+        /** Renders the body of a 400 answer; default {@link JsonReplyRenderer}, as the use cases' answers should be. */
         public Builder replyRenderer(ReplyRenderer value) {
             this.replyRenderer = value;
-            return this;
-        }
-
-        /** Default {@link Clock#systemUTC()}. */
-        public Builder clock(Clock value) {
-            this.clock = value;
-            return this;
-        }
-
-        /** Default {@link BroadcastSettings#defaults()}. */
-        public Builder broadcastSettings(BroadcastSettings value) {
-            this.broadcastSettings = value;
             return this;
         }
 
@@ -331,11 +284,8 @@ public final class WebSocketEventAdapter {
         }
 
         public WebSocketEventAdapter build() {
-            Objects.requireNonNull(connectionStore, "connectionStore is required");
-            Objects.requireNonNull(messageSenders, "messageSenders is required");
+            Objects.requireNonNull(useCases, "useCases is required");
             Objects.requireNonNull(replyRenderer, "replyRenderer must not be null");
-            Objects.requireNonNull(clock, "clock must not be null");
-            Objects.requireNonNull(broadcastSettings, "broadcastSettings must not be null");
             Objects.requireNonNull(sendMessageRoute, "sendMessageRoute must not be null");
             if (endpoint != null && !("https".equals(endpoint.getScheme()) || "http".equals(endpoint.getScheme()))) {
                 throw new IllegalArgumentException("endpoint must be an http(s) URI, was " + endpoint);

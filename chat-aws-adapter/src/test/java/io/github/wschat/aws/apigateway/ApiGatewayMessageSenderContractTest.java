@@ -1,7 +1,9 @@
 package io.github.wschat.aws.apigateway;
 
+import io.github.wschat.core.contract.ConnectionInfoQueryContract;
 import io.github.wschat.core.contract.MessageSenderContract;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.MessageSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -10,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The {@link MessageSender} contract, run with the real SDK client against a loopback {@code @connections} API. */
-class ApiGatewayMessageSenderContractTest extends MessageSenderContract {
+/** The {@link MessageSender} and {@link ConnectionInfoQuery} contracts, run with the real SDK client against a loopback {@code @connections} API. */
+class ApiGatewayMessageSenderContractTest extends MessageSenderContract implements ConnectionInfoQueryContract {
 
     private static FakeConnectionsApi api;
     /** Static: the API outlives test instances, so ids must not repeat across tests. */
@@ -39,14 +41,19 @@ class ApiGatewayMessageSenderContractTest extends MessageSenderContract {
         return sender;
     }
 
+    @Override
+    public ConnectionInfoQuery connectionInfoQuery() {
+        return sender;
+    }
+
     /** Ids shaped like API Gateway's, with the '=' and '+' that must survive URL encoding. */
     @Override
-    protected ConnectionId givenLiveConnection() {
+    public ConnectionId givenLiveConnection() {
         return api.connect("Bq3x+live" + IDS.incrementAndGet() + "Q=");
     }
 
     @Override
-    protected ConnectionId givenGoneConnection() {
+    public ConnectionId givenGoneConnection() {
         return ConnectionId.of("Cr4y+gone" + IDS.incrementAndGet() + "Q=");
     }
 

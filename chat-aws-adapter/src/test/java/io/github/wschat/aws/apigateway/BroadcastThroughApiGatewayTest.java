@@ -6,7 +6,6 @@ import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
-import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.domain.RecipientFailure;
@@ -16,6 +15,7 @@ import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.json.JsonReplyRenderer;
+import io.github.wschat.json.SendMessageBodyParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -205,7 +204,9 @@ class BroadcastThroughApiGatewayTest {
         return ChatServices.builder()
                 .connectionStore(store)
                 .messageSender(messageSender)
+                .connectionInfoQuery(sender)
                 .replyRenderer(new JsonReplyRenderer())
+                .messageBodyParser(new SendMessageBodyParser())
                 .broadcastSettings(settings)
                 .build();
     }
@@ -286,11 +287,6 @@ class BroadcastThroughApiGatewayTest {
             }
         }
 
-        @Override
-        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-            return delegate.connectionInfo(id);
-        }
-
         int handedOut() {
             return handedOut.get();
         }
@@ -313,11 +309,6 @@ class BroadcastThroughApiGatewayTest {
         public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
             threads.add(Thread.currentThread());
             return delegate.send(recipient, payload);
-        }
-
-        @Override
-        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-            return delegate.connectionInfo(id);
         }
 
         Set<Thread> threads() {

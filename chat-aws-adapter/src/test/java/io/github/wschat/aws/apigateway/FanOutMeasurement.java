@@ -10,6 +10,7 @@ import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.json.JsonReplyRenderer;
+import io.github.wschat.json.SendMessageBodyParser;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -99,7 +100,9 @@ public final class FanOutMeasurement {
         ChatServices chat = ChatServices.builder()
                 .connectionStore(store)
                 .messageSender(sender)
+                .connectionInfoQuery(sender)
                 .replyRenderer(new JsonReplyRenderer())
+                .messageBodyParser(new SendMessageBodyParser())
                 .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(concurrency))
                 .build();
         api.resetStatistics();

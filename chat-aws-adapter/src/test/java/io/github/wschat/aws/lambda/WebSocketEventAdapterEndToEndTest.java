@@ -2,6 +2,7 @@ package io.github.wschat.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.aws.ApiGatewayChat;
 import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
 import io.github.wschat.aws.apigateway.FakeConnectionsApi;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
@@ -75,11 +76,12 @@ class WebSocketEventAdapterEndToEndTest {
     @BeforeEach
     void newTableAndSession() {
         table = DynamoDbTables.createConnectionsTable(dynamoDb);
-        adapter = WebSocketEventAdapter.builder()
+        adapter = ApiGatewayChat.builder()
                 .connectionStore(DynamoDbConnectionStore.builder().dynamoDbClient(dynamoDb).tableName(table).build())
                 .messageSenders(senders::forEndpoint)
-                .endpoint(connectionsApi.endpoint())
-                .build();
+                .adapter(events -> events.endpoint(connectionsApi.endpoint()))
+                .build()
+                .adapter();
         a = connectionsApi.connect("A" + table.replace("-", ""));
         b = connectionsApi.connect("B" + table.replace("-", ""));
         assertThat(adapter.handle(connect(a.value()), null).getStatusCode()).isEqualTo(200);

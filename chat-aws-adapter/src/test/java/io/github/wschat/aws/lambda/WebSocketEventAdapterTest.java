@@ -3,14 +3,17 @@ package io.github.wschat.aws.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.aws.ApiGatewayChat;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.ConnectionInfo;
+import io.github.wschat.core.domain.PayloadLimit;
 import io.github.wschat.core.port.out.ConnectionPage;
 import io.github.wschat.core.port.out.ConnectionStore;
 import io.github.wschat.core.port.out.ConnectionStoreException;
 import io.github.wschat.core.port.out.PageRequest;
+import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.inmemory.InMemoryMessageSender;
 import org.junit.jupiter.api.Test;
@@ -49,14 +52,15 @@ class WebSocketEventAdapterTest {
     private final InMemoryConnectionStore store = InMemoryConnectionStore.create();
     private final InMemoryMessageSender sender = InMemoryMessageSender.create();
     private final List<URI> endpointsAsked = new ArrayList<>();
-    private final WebSocketEventAdapter adapter = WebSocketEventAdapter.builder()
+    private final WebSocketEventAdapter adapter = ApiGatewayChat.builder()
             .connectionStore(store)
             .messageSenders(uri -> {
                 endpointsAsked.add(uri);
                 return sender;
             })
             .clock(Clock.fixed(CONNECTED_AT, ZoneOffset.UTC))
-            .build();
+            .build()
+            .adapter();
 
     private final ConnectionId a = ConnectionId.of("Bq3xkcNyoAMCJpQ=");
     private final ConnectionId b = ConnectionId.of("Bq3yBfgkoAMCKlw=");
@@ -253,11 +257,11 @@ class WebSocketEventAdapterTest {
     void an_explicit_endpoint_wins_over_the_event() {
         URI custom = URI.create("https://chat.example.com/v1");
         List<URI> asked = new ArrayList<>();
-        WebSocketEventAdapter withCustomDomain = WebSocketEventAdapter.builder().connectionStore(store)
+        WebSocketEventAdapter withCustomDomain = ApiGatewayChat.builder().connectionStore(store)
                 .messageSenders(uri -> {
                     asked.add(uri);
                     return sender;
-                }).endpoint(custom).build();
+                }).adapter(events -> events.endpoint(custom)).build().adapter();
 
         withCustomDomain.handle(sendMessage(a.value()), null);
 
@@ -265,9 +269,35 @@ class WebSocketEventAdapterTest {
     }
 
     @Test
+    void the_services_and_adapter_settings_reach_the_services_of_every_endpoint_and_the_adapter() {
+        WebSocketEventAdapter tuned = ApiGatewayChat.builder().connectionStore(store)
+                .messageSenders(uri -> sender)
+                .services(services -> services.broadcastSettings(
+                        BroadcastSettings.defaults().withPayloadLimit(PayloadLimit.ofBytes(8))))
+                .adapter(events -> events.sendMessageRoute("say"))
+                .build().adapter();
+        tuned.handle(connect(a.value()), null);
+        tuned.handle(connect(b.value()), null);
+
+        APIGatewayV2WebSocketResponse shortOne = tuned.handle(said(a, "{\"action\":\"say\",\"message\":\"hi b\"}"), null);
+        APIGatewayV2WebSocketResponse longOne = tuned.handle(said(a, "{\"action\":\"say\",\"message\":\"nine byte\"}"), null);
+
+        assertThat(shortOne.getStatusCode()).isEqualTo(200);
+        assertThat(longOne.getStatusCode()).isEqualTo(400);
+        assertThat(longOne.getBody()).contains("more than the limit of 8 bytes");
+        assertThat(sender.receivedBy(b)).containsExactly("hi b");
+    }
+
+    private static APIGatewayV2WebSocketEvent said(ConnectionId from, String body) {
+        APIGatewayV2WebSocketEvent event = sendMessage(from.value(), body);
+        event.getRequestContext().setRouteKey("say");
+        return event;
+    }
+
+    @Test
     void a_store_failure_gives_500_on_every_route_and_no_exception() {
-        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(new FailingStore())
-                .messageSenders(uri -> sender).build();
+        WebSocketEventAdapter broken = ApiGatewayChat.builder().connectionStore(new FailingStore())
+                .messageSenders(uri -> sender).build().adapter();
 
         assertThat(broken.handle(connect(a.value()), null).getStatusCode()).isEqualTo(500);
         assertThat(broken.handle(disconnect(a.value()), null).getStatusCode()).isEqualTo(500);
@@ -277,8 +307,8 @@ class WebSocketEventAdapterTest {
 
     @Test
     void a_failure_answered_with_500_is_logged_at_error_with_the_events_request_id_and_the_cause() {
-        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(new FailingStore())
-                .messageSenders(uri -> sender).build();
+        WebSocketEventAdapter broken = ApiGatewayChat.builder().connectionStore(new FailingStore())
+                .messageSenders(uri -> sender).build().adapter();
         APIGatewayV2WebSocketEvent event = sendMessage(a.value());
         String requestId = "request-" + UUID.randomUUID();
         event.getRequestContext().setRequestId(requestId);
@@ -296,8 +326,8 @@ class WebSocketEventAdapterTest {
 
     @Test
     void given_an_event_without_request_id_when_answered_with_500_then_the_lambda_request_id_is_logged() {
-        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(new FailingStore())
-                .messageSenders(uri -> sender).build();
+        WebSocketEventAdapter broken = ApiGatewayChat.builder().connectionStore(new FailingStore())
+                .messageSenders(uri -> sender).build().adapter();
         APIGatewayV2WebSocketEvent event = connect(a.value());
         event.getRequestContext().setRequestId(null);
         String awsRequestId = UUID.randomUUID().toString();
@@ -314,10 +344,10 @@ class WebSocketEventAdapterTest {
 
     @Test
     void a_sender_factory_failure_gives_500() {
-        WebSocketEventAdapter broken = WebSocketEventAdapter.builder().connectionStore(store)
+        WebSocketEventAdapter broken = ApiGatewayChat.builder().connectionStore(store)
                 .messageSenders(uri -> {
                     throw new IllegalStateException("no credentials");
-                }).build();
+                }).build().adapter();
 
         assertThat(broken.handle(sendMessage(a.value()), null).getStatusCode()).isEqualTo(500);
         assertThat(broken.handle(defaultMessage(a.value()), null).getStatusCode()).isEqualTo(500);

@@ -5,7 +5,10 @@ import io.github.wschat.core.port.in.ConnectUseCase;
 import io.github.wschat.core.port.in.DefaultRouteUseCase;
 import io.github.wschat.core.port.in.DisconnectUseCase;
 import io.github.wschat.core.port.in.RejectMessageUseCase;
+import io.github.wschat.core.port.in.SendMessageUseCase;
+import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.core.port.out.MessageBodyParser;
 import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.port.out.ReplyRenderer;
 
@@ -19,11 +22,18 @@ import java.util.Objects;
  * ChatServices chat = ChatServices.builder()
  *         .connectionStore(store)
  *         .messageSender(sender)
+ *         .connectionInfoQuery(sender)                  // the in-memory and API Gateway senders answer it too
  *         .replyRenderer(new JsonReplyRenderer())
+ *         .messageBodyParser(new SendMessageBodyParser())
  *         .build();
  * chat.connect().connect(new ConnectCommand(ConnectionId.of("A1"), ClientIdentity.UNKNOWN));
  * chat.broadcast().broadcast(new BroadcastCommand(ConnectionId.of("A1"), "hello, everyone!"));
+ * chat.sendMessage().sendMessage(new SendMessageCommand(ConnectionId.of("A1"), "{\"message\":\"hi\"}"));
  * }</pre>
+ *
+ * <p>The one place the services are made: adapters get the use cases from here (on AWS, through
+ * {@code io.github.wschat.aws.ApiGatewayChat}, one instance per {@code @connections} endpoint),
+ * never by making services themselves.
  */
 public final class ChatServices {
 
@@ -32,14 +42,17 @@ public final class ChatServices {
     private final DefaultRouteUseCase defaultRoute;
     private final RejectMessageUseCase rejectMessage;
     private final BroadcastUseCase broadcast;
+    private final SendMessageUseCase sendMessage;
 
     private ChatServices(Builder builder) {
         this.connect = new ConnectService(builder.connectionStore, builder.clock);
         this.disconnect = new DisconnectService(builder.connectionStore);
-        this.defaultRoute = new DefaultRouteService(builder.messageSender, builder.replyRenderer);
+        this.defaultRoute = new DefaultRouteService(builder.connectionInfoQuery, builder.messageSender,
+                builder.replyRenderer);
         this.rejectMessage = new RejectMessageService(builder.messageSender, builder.replyRenderer);
         this.broadcast = new BroadcastService(builder.connectionStore, builder.messageSender, rejectMessage,
                 builder.broadcastSettings);
+        this.sendMessage = new SendMessageService(builder.messageBodyParser, broadcast, rejectMessage);
     }
 
     public static Builder builder() {
@@ -66,11 +79,18 @@ public final class ChatServices {
         return broadcast;
     }
 
+    /** {@code sendmessage} as it comes from the wire: the body read, judged and broadcast in one pass. */
+    public SendMessageUseCase sendMessage() {
+        return sendMessage;
+    }
+
     /** Collects the adapters; {@link #build()} fails fast on a missing one. */
     public static final class Builder {
         private ConnectionStore connectionStore;
         private MessageSender messageSender;
+        private ConnectionInfoQuery connectionInfoQuery;
         private ReplyRenderer replyRenderer;
+        private MessageBodyParser messageBodyParser;
         private Clock clock = Clock.systemUTC();
         private BroadcastSettings broadcastSettings = BroadcastSettings.defaults();
 
@@ -86,6 +106,18 @@ public final class ChatServices {
         /** Required. */
         public Builder messageSender(MessageSender value) {
             this.messageSender = value;
+            return this;
+        }
+
+        /** Required: what the gateway knows of a connection, for the {@code $default} reply. */
+        public Builder connectionInfoQuery(ConnectionInfoQuery value) {
+            this.connectionInfoQuery = value;
+            return this;
+        }
+
+        /** Required: reads {@code sendmessage} bodies for {@link ChatServices#sendMessage()}. */
+        public Builder messageBodyParser(MessageBodyParser value) {
+            this.messageBodyParser = value;
             return this;
         }
 
@@ -110,7 +142,9 @@ public final class ChatServices {
         public ChatServices build() {
             Objects.requireNonNull(connectionStore, "connectionStore is required");
             Objects.requireNonNull(messageSender, "messageSender is required");
+            Objects.requireNonNull(connectionInfoQuery, "connectionInfoQuery is required");
             Objects.requireNonNull(replyRenderer, "replyRenderer is required");
+            Objects.requireNonNull(messageBodyParser, "messageBodyParser is required");
             Objects.requireNonNull(clock, "clock must not be null");
             Objects.requireNonNull(broadcastSettings, "broadcastSettings must not be null");
             return new ChatServices(this);

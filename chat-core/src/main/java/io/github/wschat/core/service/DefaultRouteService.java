@@ -6,6 +6,7 @@ import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.port.in.DefaultRouteCommand;
 import io.github.wschat.core.port.in.DefaultRouteUseCase;
+import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.port.out.ReplyRenderer;
 import org.slf4j.Logger;
@@ -23,10 +24,12 @@ public final class DefaultRouteService implements DefaultRouteUseCase {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRouteService.class);
 
+    private final ConnectionInfoQuery query;
     private final MessageSender sender;
     private final ReplyRenderer renderer;
 
-    public DefaultRouteService(MessageSender sender, ReplyRenderer renderer) {
+    public DefaultRouteService(ConnectionInfoQuery query, MessageSender sender, ReplyRenderer renderer) {
+        this.query = Objects.requireNonNull(query, "query");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
@@ -55,7 +58,7 @@ public final class DefaultRouteService implements DefaultRouteUseCase {
 
     private Optional<ConnectionInfo> lookUp(ConnectionId caller) {
         try {
-            return Objects.requireNonNullElse(sender.connectionInfo(caller), Optional.empty());
+            return Objects.requireNonNullElse(query.connectionInfo(caller), Optional.empty());
         } catch (RuntimeException e) {
             LOG.warn("could not fetch the info of {}, answering with its id only", caller, e);
             return Optional.empty();

@@ -23,6 +23,8 @@ public final class ArchitectureRules {
     public static final String INMEMORY = "io.github.wschat.inmemory..";
     public static final String AWS = "io.github.wschat.aws..";
     public static final String EXAMPLE = "io.github.wschat.example..";
+    /** The core's implementations of its use cases. */
+    public static final String CORE_SERVICES = "io.github.wschat.core.service..";
 
     private static final String[] ADAPTERS = {JSON, INMEMORY, AWS};
 
@@ -42,7 +44,7 @@ public final class ArchitectureRules {
                 .layer("Domain").definedBy("io.github.wschat.core.domain..")
                 .layer("Incoming ports").definedBy("io.github.wschat.core.port.in..")
                 .layer("Outgoing ports").definedBy("io.github.wschat.core.port.out..")
-                .layer("Services").definedBy("io.github.wschat.core.service..")
+                .layer("Services").definedBy(CORE_SERVICES)
                 .whereLayer("Services").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Incoming ports").mayOnlyBeAccessedByLayers("Services")
                 .whereLayer("Outgoing ports").mayOnlyBeAccessedByLayers("Incoming ports", "Services")
@@ -58,6 +60,16 @@ public final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(others)
                 .orShould().dependOnClassesThat().resideInAPackage(EXAMPLE)
                 .because("adapters are interchangeable: each depends on the core's ports only");
+    }
+
+    /**
+     * Classes in {@code packages} reach the core through its incoming ports (and its domain), never
+     * its services: whoever wires the chat gives them the use cases.
+     */
+    public static ArchRule seesUseCasesOnly(String packages) {
+        return noClasses().that().resideInAPackage(packages)
+                .should().dependOnClassesThat().resideInAPackage(CORE_SERVICES)
+                .because("the services are wired in one place, which hands out the use cases");
     }
 
     /** AWS SDK and Lambda types appear only in chat-aws-adapter and chat-lambda-example. */

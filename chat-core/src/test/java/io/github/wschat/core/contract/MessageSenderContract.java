@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every {@link MessageSender} must do. An adapter's test extends this class and says how to
- * make a sender, how to arrange a live or a gone connection, and what a connection received.
+ * make a sender, how to arrange a live or a gone connection, and what a connection received. A
+ * sender that also answers what the gateway knows of a connection runs
+ * {@link ConnectionInfoQueryContract} in the same test, by implementing it.
  */
 public abstract class MessageSenderContract {
 
@@ -27,7 +29,10 @@ public abstract class MessageSenderContract {
     /** A new sender; called before each test. */
     protected abstract MessageSender createSender();
 
-    /** Arranges a connection the sender can reach, whose info the gateway knows, and returns its id. */
+    /**
+     * Arranges a connection the sender can reach, whose info the gateway knows, and returns its id.
+     * Public in a test that implements {@link ConnectionInfoQueryContract} too.
+     */
     protected abstract ConnectionId givenLiveConnection();
 
     /** Arranges a connection that closed without notice (API Gateway's 410) and returns its id. */
@@ -64,20 +69,6 @@ public abstract class MessageSenderContract {
 
         assertThat(outcome.status()).isEqualTo(DeliveryOutcome.Status.GONE);
         assertThat(receivedBy(gone)).isEmpty();
-    }
-
-    @Test
-    void given_a_live_connection_when_its_info_is_asked_then_present() {
-        ConnectionId live = givenLiveConnection();
-
-        assertThat(sender.connectionInfo(live)).isPresent();
-    }
-
-    @Test
-    void given_a_gone_connection_when_its_info_is_asked_then_empty() {
-        ConnectionId gone = givenGoneConnection();
-
-        assertThat(sender.connectionInfo(gone)).isEmpty();
     }
 
     @Test

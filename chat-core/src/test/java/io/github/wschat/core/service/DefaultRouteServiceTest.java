@@ -6,6 +6,7 @@ import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.port.in.DefaultRouteCommand;
+import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.port.out.MessageSenderException;
 import io.github.wschat.core.port.out.ReplyRenderer;
@@ -32,17 +33,19 @@ class DefaultRouteServiceTest {
             new ConnectionInfo(CONNECTED_AT, CONNECTED_AT, ClientIdentity.of("203.0.113.10", "wscat/6.1.0"));
 
     @Mock
+    private ConnectionInfoQuery query;
+    @Mock
     private MessageSender sender;
     @Mock
     private ReplyRenderer renderer;
 
     @Test
     void given_get_connection_fails_when_default_route_then_the_caller_is_answered_with_its_id() {
-        given(sender.connectionInfo(CALLER)).willThrow(new MessageSenderException("403 Forbidden"));
+        given(query.connectionInfo(CALLER)).willThrow(new MessageSenderException("403 Forbidden"));
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
 
-        DeliveryOutcome outcome = new DefaultRouteService(sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
 
         assertThat(outcome.isDelivered()).isTrue();
         then(sender).should().send(CALLER, MessagePayload.of("Use the sendmessage route to send a message. Your info:{id}"));
@@ -50,23 +53,23 @@ class DefaultRouteServiceTest {
 
     @Test
     void given_a_sender_that_returns_null_info_when_default_route_then_no_null_pointer() {
-        given(sender.connectionInfo(CALLER)).willReturn(null);
+        given(query.connectionInfo(CALLER)).willReturn(null);
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
 
-        DeliveryOutcome outcome = new DefaultRouteService(sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
 
         assertThat(outcome.isDelivered()).isTrue();
     }
 
     @Test
     void given_the_renderer_fails_on_the_info_when_default_route_then_the_caller_is_answered_with_its_id() {
-        given(sender.connectionInfo(CALLER)).willReturn(Optional.of(INFO));
+        given(query.connectionInfo(CALLER)).willReturn(Optional.of(INFO));
         given(renderer.connectionInfo(CALLER, INFO)).willThrow(new IllegalStateException("cannot write the info"));
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
 
-        DeliveryOutcome outcome = new DefaultRouteService(sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
 
         assertThat(outcome.isDelivered()).isTrue();
         then(sender).should().send(CALLER, MessagePayload.of("Use the sendmessage route to send a message. Your info:{id}"));
@@ -74,12 +77,12 @@ class DefaultRouteServiceTest {
 
     @Test
     void given_the_renderer_returns_no_text_for_the_info_when_default_route_then_the_caller_is_answered_with_its_id() {
-        given(sender.connectionInfo(CALLER)).willReturn(Optional.of(INFO));
+        given(query.connectionInfo(CALLER)).willReturn(Optional.of(INFO));
         given(renderer.connectionInfo(CALLER, INFO)).willReturn(null);
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
 
-        DeliveryOutcome outcome = new DefaultRouteService(sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
 
         assertThat(outcome.isDelivered()).isTrue();
         then(sender).should().send(CALLER, MessagePayload.of("Use the sendmessage route to send a message. Your info:{id}"));
@@ -87,11 +90,11 @@ class DefaultRouteServiceTest {
 
     @Test
     void given_the_reply_cannot_be_sent_when_default_route_then_the_failure_is_an_outcome() {
-        given(sender.connectionInfo(CALLER)).willReturn(Optional.empty());
+        given(query.connectionInfo(CALLER)).willReturn(Optional.empty());
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willThrow(new IllegalStateException("connection reset"));
 
-        DeliveryOutcome outcome = new DefaultRouteService(sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
 
         assertThat(outcome.isFailed()).isTrue();
         assertThat(outcome.reason()).contains("connection reset");

@@ -4,7 +4,6 @@ import io.github.wschat.core.domain.BroadcastRejected;
 import io.github.wschat.core.domain.BroadcastReport;
 import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ConnectionId;
-import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.domain.MessageRejection;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -211,8 +209,7 @@ class BroadcastSpecTest {
     }
 
     private ChatServices chatSendingWith(MessageSender sender) {
-        return ChatServices.builder().connectionStore(fixture.store).messageSender(sender)
-                .replyRenderer(new JsonReplyRenderer()).build();
+        return ChatFixture.broadcastingChat(fixture.store, sender, BroadcastSettings.defaults());
     }
 
     /** Delegates to a real sender, but {@code sendAsync} to one recipient answers {@code faulty} as a buggy adapter might. */
@@ -226,11 +223,6 @@ class BroadcastSpecTest {
         @Override
         public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
             return delegate.send(recipient, payload);
-        }
-
-        @Override
-        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-            return delegate.connectionInfo(id);
         }
     }
 
@@ -249,11 +241,6 @@ class BroadcastSpecTest {
                 throw new IllegalStateException("socket closed");
             }
             return delegate.send(recipient, payload);
-        }
-
-        @Override
-        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-            return delegate.connectionInfo(id);
         }
     }
 }

@@ -4,7 +4,6 @@ import io.github.wschat.core.domain.BroadcastReport;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
-import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.port.in.BroadcastCommand;
@@ -15,7 +14,6 @@ import io.github.wschat.core.port.out.PageCursor;
 import io.github.wschat.core.port.out.PageRequest;
 import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.service.ChatServices;
-import io.github.wschat.json.JsonReplyRenderer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -52,9 +50,8 @@ class BroadcastUnderLoadSpecTest {
         List<ConnectionId> stayers = IntStream.range(0, STAYERS)
                 .mapToObj(i -> fixture.connect(String.format("stay-%05d", i))).toList();
         ChurnWatchingSender watching = new ChurnWatchingSender(fixture.sender, Set.copyOf(stayers.subList(STAYERS / 2, STAYERS)));
-        ChatServices chat = ChatServices.builder().connectionStore(fixture.store).messageSender(watching)
-                .replyRenderer(new JsonReplyRenderer())
-                .broadcastSettings(BroadcastSettings.defaults().withPageSize(25).withMaxConcurrency(8)).build();
+        ChatServices chat = ChatFixture.broadcastingChat(fixture.store, watching,
+                BroadcastSettings.defaults().withPageSize(25).withMaxConcurrency(8));
         AtomicBoolean broadcasting = new AtomicBoolean(true);
         ExecutorService churn = Executors.newFixedThreadPool(2);
         List<Future<Integer>> churners = new ArrayList<>();
@@ -106,10 +103,8 @@ class BroadcastUnderLoadSpecTest {
         int bound = 16;
         MillionConnections store = new MillionConnections(recipients + 1);
         CountingAsyncSender sender = new CountingAsyncSender();
-        ChatServices chat = ChatServices.builder().connectionStore(store).messageSender(sender)
-                .replyRenderer(new JsonReplyRenderer())
-                .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(bound).withPageSize(1_000))
-                .build();
+        ChatServices chat = ChatFixture.broadcastingChat(store, sender,
+                BroadcastSettings.defaults().withMaxConcurrency(bound).withPageSize(1_000));
         try {
             BroadcastReport report = (BroadcastReport) chat.broadcast()
                     .broadcast(new BroadcastCommand(MillionConnections.id(0), "to everyone"));
@@ -129,9 +124,8 @@ class BroadcastUnderLoadSpecTest {
         int bound = 6;
         MillionConnections store = new MillionConnections(20_001);
         BlockingSender blocking = new BlockingSender();
-        ChatServices chat = ChatServices.builder().connectionStore(store).messageSender(blocking)
-                .replyRenderer(new JsonReplyRenderer())
-                .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(bound)).build();
+        ChatServices chat = ChatFixture.broadcastingChat(store, blocking,
+                BroadcastSettings.defaults().withMaxConcurrency(bound));
 
         BroadcastReport report = (BroadcastReport) chat.broadcast()
                 .broadcast(new BroadcastCommand(MillionConnections.id(0), "hi"));
@@ -146,9 +140,8 @@ class BroadcastUnderLoadSpecTest {
         int broadcasts = 8;
         MillionConnections store = new MillionConnections(2_001);
         BlockingSender blocking = new BlockingSender();
-        ChatServices chat = ChatServices.builder().connectionStore(store).messageSender(blocking)
-                .replyRenderer(new JsonReplyRenderer())
-                .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(bound)).build();
+        ChatServices chat = ChatFixture.broadcastingChat(store, blocking,
+                BroadcastSettings.defaults().withMaxConcurrency(bound));
         ExecutorService authors = Executors.newFixedThreadPool(broadcasts);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -188,11 +181,6 @@ class BroadcastUnderLoadSpecTest {
             } finally {
                 running.decrementAndGet();
             }
-        }
-
-        @Override
-        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-            return Optional.empty();
         }
     }
 
@@ -237,11 +225,6 @@ class BroadcastUnderLoadSpecTest {
             churnAtLastSend.accumulateAndGet(churnSoFar, Math::max);
             firstSend.countDown();
             return delegate.send(recipient, payload);
-        }
-
-        @Override
-        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-            return delegate.connectionInfo(id);
         }
 
         private boolean awaitChurn() {
@@ -322,11 +305,6 @@ class BroadcastUnderLoadSpecTest {
         @Override
         public DeliveryOutcome send(ConnectionId recipient, MessagePayload payload) {
             throw new AssertionError("the broadcast must use sendAsync");
-        }
-
-        @Override
-        public Optional<ConnectionInfo> connectionInfo(ConnectionId id) {
-            return Optional.empty();
         }
     }
 }

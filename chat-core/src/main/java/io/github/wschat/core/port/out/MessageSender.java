@@ -1,18 +1,17 @@
 package io.github.wschat.core.port.out;
 
 import io.github.wschat.core.domain.ConnectionId;
-import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * Reaches connected clients: sends them text and looks up what the gateway knows of them
- * (on AWS, the {@code @connections} API).
+ * Reaches connected clients: sends them text (on AWS, {@code PostToConnection} of the
+ * {@code @connections} API). Asking what the gateway knows of a connection is the
+ * {@link ConnectionInfoQuery}'s.
  *
  * <p>Implementations are thread-safe. {@link #send} reports every per-recipient problem as a
  * {@link DeliveryOutcome} (gone, throttled, too large, I/O error) and does not throw for it.
@@ -31,12 +30,4 @@ public interface MessageSender {
     default CompletionStage<DeliveryOutcome> sendAsync(ConnectionId recipient, MessagePayload payload, Executor executor) {
         return CompletableFuture.supplyAsync(() -> send(recipient, payload), executor);
     }
-
-    /**
-     * What the gateway knows of a connection ({@code GetConnection} on AWS).
-     *
-     * @return the info, or empty when the connection is gone
-     * @throws MessageSenderException when the gateway cannot be asked
-     */
-    Optional<ConnectionInfo> connectionInfo(ConnectionId id);
 }

@@ -10,6 +10,7 @@ import io.github.wschat.local.LocalWebSocketApi;
 import io.github.wschat.testkit.connections.FaultInjection;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.testkit.dynamodb.DynamoDbTables;
+import io.github.wschat.local.runner.LazyHandler;
 import io.github.wschat.testkit.sam.SamWebSocketApi;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.wschat.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.wschat.json.SendMessageBody;
+import io.github.wschat.core.domain.SendMessageBody;
 import io.github.wschat.json.SendMessageBodyParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -11,6 +11,7 @@ import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.inmemory.InMemoryMessageSender;
 import io.github.wschat.json.JsonReplyRenderer;
+import io.github.wschat.json.SendMessageBodyParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -52,8 +53,8 @@ public class BroadcastOverheadBenchmark {
     public void connect() {
         store = InMemoryConnectionStore.create();
         messages = InMemoryMessageSender.create();
-        chat = ChatServices.builder().connectionStore(store).messageSender(messages)
-                .replyRenderer(new JsonReplyRenderer()).build();
+        chat = ChatServices.builder().connectionStore(store).messageSender(messages).connectionInfoQuery(messages)
+                .replyRenderer(new JsonReplyRenderer()).messageBodyParser(new SendMessageBodyParser()).build();
         store.save(Connection.of(sender, Instant.now(), ClientIdentity.UNKNOWN));
         for (int i = 0; i < recipients; i++) {
             store.save(Connection.of(ConnectionId.of("recipient" + i), Instant.now(), ClientIdentity.UNKNOWN));

@@ -1,6 +1,5 @@
 package io.github.wschat.local.runner;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
@@ -21,9 +20,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The chat on this machine, like {@code sam local} would run it if it could run WebSocket APIs: the
@@ -122,7 +119,7 @@ public final class LocalChat implements AutoCloseable {
                 .routeSelectionExpression(routes.routeSelectionExpression())
                 .accessLogListener(accessLog);
         for (SamWebSocketApi.RouteHandler route : routes.routes()) {
-            RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler = lazily(route.handlerClass());
+            RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler = LazyHandler.ofClass(route.handlerClass());
             if (route.twoWay()) {
                 builder.twoWayRoute(route.routeKey(), handler);
             } else {
@@ -188,38 +185,6 @@ public final class LocalChat implements AutoCloseable {
             } else {
                 LOG.info("using the existing table {}", tableName);
             }
-        }
-    }
-
-    /** A handler made on its first event, as Lambda makes it on the first invocation of a container. */
-    private static RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> lazily(String className) {
-        Supplier<RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> make = () -> instantiate(className);
-        return new RequestHandler<>() {
-            private volatile RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler;
-
-            @Override
-            public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
-                RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> current = handler;
-                if (current == null) {
-                    synchronized (this) {
-                        if (handler == null) {
-                            handler = make.get();
-                        }
-                        current = handler;
-                    }
-                }
-                return current.handleRequest(event, context);
-            }
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> instantiate(String className) {
-        try {
-            Object handler = Class.forName(className).getConstructor().newInstance();
-            return (RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>) Objects.requireNonNull(handler);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("cannot make the handler " + className + " the template names", e);
         }
     }
 

@@ -1,12 +1,11 @@
-package io.github.wschat.json;
-
-import io.github.wschat.core.domain.MessageRejection;
+package io.github.wschat.core.domain;
 
 import java.util.Objects;
 
 /**
- * What a {@code sendmessage} body held: the message text, or why it could not be read.
- * Produced by {@link SendMessageBodyParser}.
+ * What a {@code sendmessage} body held: the message text, or why it could not be read. Produced by
+ * a {@link io.github.wschat.core.port.out.MessageBodyParser}; judged, with the rest of the message,
+ * by the send-message use case.
  */
 public sealed interface SendMessageBody {
 

@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.fanout;
+package io.github.wschat.local.runner;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -8,27 +8,29 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import java.util.function.Supplier;
 
 /**
- * A handler made on its first event, as Lambda makes one on a container's first invocation (and as
- * {@code LocalChat} does): its SDK clients are built after the server has set the endpoint properties.
+ * A handler made on its first event, as Lambda makes one on a container's first invocation: its SDK
+ * clients are built after the local API has set the endpoint properties. {@link LocalChat} hosts the
+ * template's handlers this way, and so does the benchmarks' fan-out server. Made once, thread-safe.
  */
-final class LazyHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+public final class LazyHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final Supplier<RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> make;
     private volatile RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler;
 
-    LazyHandler(Supplier<RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> make) {
+    /** A handler that {@code make} makes on the first event. */
+    public LazyHandler(Supplier<RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> make) {
         this.make = make;
     }
 
     /** A handler of the class the SAM template names, made by its public no-argument constructor. */
     @SuppressWarnings("unchecked")
-    static LazyHandler ofClass(String className) {
+    public static LazyHandler ofClass(String className) {
         return new LazyHandler(() -> {
             try {
                 return (RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>)
                         Class.forName(className).getConstructor().newInstance();
             } catch (ReflectiveOperationException | ClassCastException e) {
-                throw new IllegalStateException("cannot make the handler " + className, e);
+                throw new IllegalStateException("cannot make the handler " + className + " the template names", e);
             }
         });
     }
