@@ -103,7 +103,7 @@ public final class ConnectionsProtocol {
             ApiGatewayResponses.send(ctx, keepAlive, 403, ApiGatewayResponses.FORBIDDEN_BODY, "ForbiddenException");
             return;
         }
-        requests.arrived(record(request, rawPath, id.get()), String.valueOf(ctx.channel().remoteAddress()));
+        requests.arrived(record(request, id.get()), String.valueOf(ctx.channel().remoteAddress()));
         String authorization = request.headers().get("Authorization");
         if (requireSignature && (authorization == null || !authorization.startsWith(SIGV4))) {
             requests.answered();
@@ -160,12 +160,13 @@ public final class ConnectionsProtocol {
         }
     }
 
-    private static RecordedRequest record(FullHttpRequest request, String rawPath, String id) {
+    private RecordedRequest record(FullHttpRequest request, String id) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : request.headers().names()) {
             headers.put(name, request.headers().getAll(name));
         }
-        return new RecordedRequest(request.method().name(), rawPath, id, headers, System.nanoTime());
+        String path = "/" + stage + "/" + CONNECTIONS + "/" + id;
+        return new RecordedRequest(request.method().name(), path, id, headers, System.nanoTime());
     }
 
     private static String[] segments(String rawPath) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * One {@code @connections} call as it arrived.
  *
  * @param method         {@code POST}, {@code GET} or {@code DELETE}
- * @param path           the request's path, as sent
+ * @param path           the request's path, percent-decoded: {@code /{stage}/@connections/{connectionId}}
  * @param connectionId   the connection id, decoded from the path
  * @param headers        the request headers, names as sent (the SDK's SigV4 {@code Authorization} among them)
  * @param arrivedAtNanos {@link System#nanoTime()} when the server started handling it, so that the gaps

@@ -198,6 +198,8 @@ class LoopbackConnectionsApiTest {
         List<RecordedRequest> calls = api.requests().forConnection(id);
         assertThat(calls).hasSize(2).allSatisfy(call -> {
             assertThat(call.method()).isEqualTo("POST");
+            assertThat(call.path()).as("percent-decoded").isEqualTo("/test/@connections/" + id);
+            assertThat(call.connectionId()).isEqualTo(id);
             assertThat(call.header("authorization")).startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/");
         });
         assertThat(calls.get(1).arrivedAtNanos()).isGreaterThan(calls.get(0).arrivedAtNanos());
