@@ -178,7 +178,7 @@ public final class ConnectionsProtocol {
 
         private String stage;
         private LiveConnections connections;
-        private Faults faults = Faults.none();
+        private Faults faults = Faults.create();
         private RequestLog requests = RequestLog.create();
         private boolean requireSignature;
         private int maxMessageBytes = 128 * 1024;

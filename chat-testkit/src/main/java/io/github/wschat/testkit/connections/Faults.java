@@ -43,8 +43,8 @@ public final class Faults {
     private long injected;
     private List<Runnable> held;
 
-    /** A script with no faults, no latency and no hold. */
-    public static Faults none() {
+    /** A new script: no faults, no latency, no hold. */
+    public static Faults create() {
         return new Faults();
     }
 

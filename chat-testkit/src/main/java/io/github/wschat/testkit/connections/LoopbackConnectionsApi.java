@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
  * with the real AWS SDK and no WebSocket at all: the test registers the connections
  * ({@link #connect(String)}), the server records the bodies posted to them ({@link #receivedBy(String)}),
  * answers as {@link ConnectionsProtocol} says, with the faults and latency of {@link #faults()}, and logs
- * every call in {@link #requests()}. Unlike API Gateway's other fakes it checks that calls are signed:
- * one without a SigV4 {@code Authorization} header gets 403 {@code ForbiddenException}.
+ * every call in {@link #requests()}. Unlike the local gateway, it checks that calls are signed: one
+ * without a SigV4 {@code Authorization} header gets 403 {@code ForbiddenException}.
  *
  * <pre>{@code
  * try (LoopbackConnectionsApi api = LoopbackConnectionsApi.start()) {

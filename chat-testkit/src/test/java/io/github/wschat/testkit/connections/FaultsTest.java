@@ -15,7 +15,7 @@ class FaultsTest {
 
     @Test
     void given_no_faults_then_every_call_passes_at_once() {
-        Faults faults = Faults.none();
+        Faults faults = Faults.create();
         for (int i = 0; i < 100; i++) {
             Fault decision = faults.decide("id");
             assertThat(decision.isError()).isFalse();
@@ -27,7 +27,7 @@ class FaultsTest {
 
     @Test
     void given_a_seed_then_the_faults_are_those_of_its_random_sequence_two_draws_per_call() {
-        Faults faults = Faults.none();
+        Faults faults = Faults.create();
         faults.inject(FaultInjection.builder().seed(42L).fail(THROTTLE, 0.2).fail(ERROR, 0.1)
                 .delay(Duration.ofMillis(5), 0.5).build());
         Random replay = new Random(42L);
@@ -53,7 +53,7 @@ class FaultsTest {
 
     @Test
     void given_all_calls_failing_then_all_fail() {
-        Faults faults = Faults.none();
+        Faults faults = Faults.create();
         faults.inject(FaultInjection.builder().seed(1L).fail(Fault.GONE, 1.0).build());
         for (int i = 0; i < 100; i++) {
             assertThat(faults.decide("id").status()).isEqualTo(410);
@@ -62,7 +62,7 @@ class FaultsTest {
 
     @Test
     void given_scripted_faults_then_the_next_ones_come_first_then_the_standing_one_then_the_usual_answer() {
-        Faults faults = Faults.none();
+        Faults faults = Faults.create();
         faults.next("a", Fault.LIMIT_EXCEEDED, Fault.bareError(410));
         faults.always("b", Fault.error(503));
 
@@ -76,7 +76,7 @@ class FaultsTest {
 
     @Test
     void given_latency_then_it_adds_to_every_answer_faults_included() {
-        Faults faults = Faults.none();
+        Faults faults = Faults.create();
         faults.latency(Duration.ofMillis(20));
         faults.next("a", Fault.error(500).delayedBy(Duration.ofMillis(5)));
 
@@ -86,7 +86,7 @@ class FaultsTest {
 
     @Test
     void given_a_hold_then_answers_wait_for_the_release() {
-        Faults faults = Faults.none();
+        Faults faults = Faults.create();
         StringBuilder answered = new StringBuilder();
         faults.hold();
         faults.whenReleased(() -> answered.append("one "));
