@@ -91,7 +91,8 @@ public final class LoopbackConnectionsApi implements AutoCloseable {
                 });
         try {
             this.serverChannel = bootstrap.bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) {
+            // also the bind failure, a checked exception Netty rethrows undeclared
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }

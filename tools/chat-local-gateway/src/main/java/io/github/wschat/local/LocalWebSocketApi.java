@@ -168,8 +168,9 @@ public final class LocalWebSocketApi implements AutoCloseable {
     }
 
     /**
-     * How many {@code @connections} calls were answered with an injected failure (429, 500 or 410)
-     * since the faults were last set: proof, for a test, that the faults did happen.
+     * How many {@code @connections} calls were answered with an injected error (drawn by the
+     * {@link FaultInjection}, or scripted with {@link #connectionsFaults()}) since the faults were last set:
+     * proof, for a test, that the faults did happen.
      */
     public long injectedFailureCount() {
         return running().connectionsFaults().injectedFailures();
