@@ -1,7 +1,6 @@
 package io.github.wschat.aws;
 
 import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
-import io.github.wschat.aws.apigateway.FakeConnectionsApi;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
 import io.github.wschat.aws.lambda.WebSocketEventAdapter;
 import io.github.wschat.core.domain.ConnectionId;
@@ -10,6 +9,7 @@ import io.github.wschat.core.port.out.ConnectionStore;
 import io.github.wschat.core.service.BroadcastSettings;
 import io.github.wschat.core.testing.ReadmeSnippets;
 import io.github.wschat.core.testing.SystemProperties;
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.Test;
@@ -29,10 +29,10 @@ class AwsReadmeExampleTest {
         try (SystemProperties sdkSettings = SystemProperties.set(
                      Map.of("aws.region", "us-east-1", "aws.accessKeyId", "local", "aws.secretAccessKey", "local"));
              DynamoDbLocalServer server = DynamoDbLocalServer.start();
-             FakeConnectionsApi api = FakeConnectionsApi.start()) {
+             LoopbackConnectionsApi api = LoopbackConnectionsApi.start()) {
             DynamoDbClient dynamoDb = server.newClient();
             String tableName = DynamoDbTables.createConnectionsTable(dynamoDb);
-            ConnectionId id = api.connect("Bq3xkcNyoAMCJpQ=");
+            ConnectionId id = ConnectionId.of(api.connect("Bq3xkcNyoAMCJpQ="));
 
             // tag::aws[]
             ConnectionStore store = DynamoDbConnectionStore.builder()

@@ -1,9 +1,9 @@
 package io.github.wschat.example;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import io.github.wschat.aws.apigateway.FakeConnectionsApi;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.testing.SystemProperties;
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +37,7 @@ class TutorialSessionHandlersTest {
 
     private static DynamoDbLocalServer dynamoDb;
     private static DynamoDbClient tableClient;
-    private static FakeConnectionsApi connectionsApi;
+    private static LoopbackConnectionsApi connectionsApi;
     private static String table;
     private static ChatApplication application;
     private static SystemProperties sdkSettings;
@@ -47,7 +47,7 @@ class TutorialSessionHandlersTest {
         dynamoDb = DynamoDbLocalServer.start();
         tableClient = dynamoDb.newClient();
         table = DynamoDbTables.createConnectionsTable(tableClient);
-        connectionsApi = FakeConnectionsApi.start();
+        connectionsApi = LoopbackConnectionsApi.start();
         Map<String, String> settings = new HashMap<>(SDK_SETTINGS);
         settings.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
         sdkSettings = SystemProperties.set(settings);
@@ -64,8 +64,8 @@ class TutorialSessionHandlersTest {
 
     @Test
     void a_and_b_connect_a_sends_b_receives_default_answers_disconnect_removes() {
-        ConnectionId a = connectionsApi.connect("Bq3xkcNyoAMCJpQ=");
-        ConnectionId b = connectionsApi.connect("Bq3yBfgkoAMCKlw=");
+        ConnectionId a = ConnectionId.of(connectionsApi.connect("Bq3xkcNyoAMCJpQ="));
+        ConnectionId b = ConnectionId.of(connectionsApi.connect("Bq3yBfgkoAMCKlw="));
 
         assertThat(new ConnectHandler(application).handleRequest(connect(a.value()), null).getStatusCode()).isEqualTo(200);
         assertThat(new ConnectHandler(application).handleRequest(connect(b.value()), null).getStatusCode()).isEqualTo(200);
@@ -74,12 +74,12 @@ class TutorialSessionHandlersTest {
 
         APIGatewayV2WebSocketResponse sent = new SendMessageHandler(application).handleRequest(sendMessage(a.value()), null);
         assertThat(sent.getStatusCode()).isEqualTo(200);
-        assertThat(connectionsApi.receivedBy(b)).containsExactly("hello, everyone!");
-        assertThat(connectionsApi.receivedBy(a)).isEmpty();
+        assertThat(connectionsApi.receivedBy(b.value())).containsExactly("hello, everyone!");
+        assertThat(connectionsApi.receivedBy(a.value())).isEmpty();
 
         APIGatewayV2WebSocketResponse answered = new DefaultHandler(application).handleRequest(defaultMessage(a.value()), null);
         assertThat(answered.getStatusCode()).isEqualTo(200);
-        assertThat(connectionsApi.receivedBy(a)).singleElement().asString()
+        assertThat(connectionsApi.receivedBy(a.value())).singleElement().asString()
                 .startsWith("Use the sendmessage route to send a message. Your info:{\"ConnectedAt\":\"")
                 .endsWith(",\"connectionID\":\"" + a.value() + "\"}");
 
@@ -91,8 +91,8 @@ class TutorialSessionHandlersTest {
 
     @Test
     void bad_input_is_answered_to_its_sender_and_a_gone_connection_is_cleaned_up() {
-        ConnectionId a = connectionsApi.connect("badInputA");
-        ConnectionId b = connectionsApi.connect("badInputB");
+        ConnectionId a = ConnectionId.of(connectionsApi.connect("badInputA"));
+        ConnectionId b = ConnectionId.of(connectionsApi.connect("badInputB"));
         ConnectionId gone = ConnectionId.of("goneWithoutDisconnect");
         for (ConnectionId id : new ConnectionId[] {a, b, gone}) {
             new ConnectHandler(application).handleRequest(connect(id.value()), null);
@@ -101,12 +101,12 @@ class TutorialSessionHandlersTest {
 
         APIGatewayV2WebSocketResponse refused = sendMessage.handleRequest(sendMessage(a.value(), "hi, what can I do here?"), null);
         assertThat(refused.getStatusCode()).isEqualTo(400);
-        assertThat(connectionsApi.receivedBy(a)).singleElement().asString().startsWith("{\"error\":\"body is not valid JSON");
-        assertThat(connectionsApi.receivedBy(b)).isEmpty();
+        assertThat(connectionsApi.receivedBy(a.value())).singleElement().asString().startsWith("{\"error\":\"body is not valid JSON");
+        assertThat(connectionsApi.receivedBy(b.value())).isEmpty();
         assertThat(item(gone)).as("bad input changes no stored state").isNotEmpty();
 
         sendMessage.handleRequest(sendMessage(a.value(), "{\"action\":\"sendmessage\",\"message\":\"still there?\"}"), null);
-        assertThat(connectionsApi.receivedBy(b)).containsExactly("still there?");
+        assertThat(connectionsApi.receivedBy(b.value())).containsExactly("still there?");
         assertThat(item(gone)).as("410 from @connections removes the item").isEmpty();
         for (ConnectionId id : new ConnectionId[] {a, b}) {
             new DisconnectHandler(application).handleRequest(disconnect(id.value()), null);

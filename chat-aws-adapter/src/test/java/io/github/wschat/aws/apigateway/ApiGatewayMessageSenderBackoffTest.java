@@ -1,10 +1,11 @@
 package io.github.wschat.aws.apigateway;
 
-import io.github.wschat.aws.apigateway.FakeConnectionsApi.Answer;
-import io.github.wschat.aws.apigateway.FakeConnectionsApi.RecordedRequest;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
+import io.github.wschat.testkit.connections.Fault;
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
+import io.github.wschat.testkit.connections.RecordedRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.metrics.CoreMetric;
@@ -64,7 +65,7 @@ class ApiGatewayMessageSenderBackoffTest {
     static void callThroughThreeFailedAttemptsEach() throws Exception {
         Map<Integer, AttemptRecorder> recorders = new LinkedHashMap<>();
         Map<Integer, ApiGatewayMessageSender> senders = new LinkedHashMap<>();
-        try (FakeConnectionsApi api = FakeConnectionsApi.start()) {
+        try (LoopbackConnectionsApi api = LoopbackConnectionsApi.start()) {
             for (int status : STATUSES) {
                 // one sender per status, so that each recorder holds the calls of one status only
                 AttemptRecorder recorder = new AttemptRecorder();
@@ -86,8 +87,8 @@ class ApiGatewayMessageSenderBackoffTest {
             try {
                 for (int call = 0; call < CALLS_PER_STATUS; call++) {
                     for (int status : STATUSES) {
-                        ConnectionId id = api.connect("backoff-" + status + "-" + call);
-                        api.answerNext(id, Collections.nCopies(RETRIES, Answer.error(status)).toArray(Answer[]::new));
+                        ConnectionId id = ConnectionId.of(api.connect("backoff-" + status + "-" + call));
+                        api.faults().next(id.value(), Collections.nCopies(RETRIES, Fault.error(status)).toArray(Fault[]::new));
                         callsByStatus.computeIfAbsent(status, s -> new ArrayList<>()).add(id);
                         ApiGatewayMessageSender sender = senders.get(status);
                         outcomes.add(callers.submit(() -> sender.send(id, HELLO)));
@@ -107,7 +108,7 @@ class ApiGatewayMessageSenderBackoffTest {
             recorders.forEach((status, recorder) -> waitsByStatus.put(status, recorder.retryWaitsPerCall()));
             gapsByStatus = new LinkedHashMap<>();
             callsByStatus.forEach((status, ids) -> gapsByStatus.put(status, ids.stream().map(id -> {
-                List<RecordedRequest> attempts = api.recordedRequestsFor(id);
+                List<RecordedRequest> attempts = api.requests().forConnection(id.value());
                 assertThat(attempts).hasSize(MAX_ATTEMPTS);
                 List<Duration> gaps = new ArrayList<>();
                 for (int i = 1; i < attempts.size(); i++) {

@@ -5,6 +5,7 @@ import io.github.wschat.core.contract.MessageSenderContract;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.MessageSender;
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,14 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The {@link MessageSender} and {@link ConnectionInfoQuery} contracts, run with the real SDK client against a loopback {@code @connections} API. */
 class ApiGatewayMessageSenderContractTest extends MessageSenderContract implements ConnectionInfoQueryContract {
 
-    private static FakeConnectionsApi api;
+    private static LoopbackConnectionsApi api;
     /** Static: the API outlives test instances, so ids must not repeat across tests. */
     private static final AtomicInteger IDS = new AtomicInteger();
     private ApiGatewayMessageSender sender;
 
     @BeforeAll
     static void startApi() {
-        api = FakeConnectionsApi.start();
+        api = LoopbackConnectionsApi.start();
     }
 
     @AfterAll
@@ -49,7 +50,7 @@ class ApiGatewayMessageSenderContractTest extends MessageSenderContract implemen
     /** Ids shaped like API Gateway's, with the '=' and '+' that must survive URL encoding. */
     @Override
     public ConnectionId givenLiveConnection() {
-        return api.connect("Bq3x+live" + IDS.incrementAndGet() + "Q=");
+        return ConnectionId.of(api.connect("Bq3x+live" + IDS.incrementAndGet() + "Q="));
     }
 
     @Override
@@ -59,6 +60,6 @@ class ApiGatewayMessageSenderContractTest extends MessageSenderContract implemen
 
     @Override
     protected List<String> receivedBy(ConnectionId id) {
-        return api.receivedBy(id);
+        return api.receivedBy(id.value());
     }
 }

@@ -1,7 +1,5 @@
 package io.github.wschat.aws.apigateway;
 
-import io.github.wschat.aws.apigateway.FakeConnectionsApi.Answer;
-import io.github.wschat.aws.apigateway.FakeConnectionsApi.RecordedRequest;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.ConnectionInfo;
@@ -9,6 +7,9 @@ import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.port.out.MessageSenderException;
 import io.github.wschat.core.testing.SystemProperties;
+import io.github.wschat.testkit.connections.Fault;
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
+import io.github.wschat.testkit.connections.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,18 +44,18 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 
-/** {@link ApiGatewayMessageSender} with the real SDK client against {@link FakeConnectionsApi}. */
+/** {@link ApiGatewayMessageSender} with the real SDK client against {@link LoopbackConnectionsApi}. */
 class ApiGatewayMessageSenderTest {
 
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final MessagePayload HELLO = MessagePayload.of("hello, everyone!");
 
-    private static FakeConnectionsApi api;
+    private static LoopbackConnectionsApi api;
     private ApiGatewayMessageSender sender;
 
     @BeforeAll
     static void startApi() {
-        api = FakeConnectionsApi.start();
+        api = LoopbackConnectionsApi.start();
     }
 
     @AfterAll
@@ -73,7 +74,7 @@ class ApiGatewayMessageSenderTest {
     }
 
     private static ConnectionId live() {
-        return api.connect("live-" + IDS.incrementAndGet() + "+Q=");
+        return ConnectionId.of(api.connect("live-" + IDS.incrementAndGet() + "+Q="));
     }
 
     private static ConnectionId unknown() {
@@ -91,7 +92,7 @@ class ApiGatewayMessageSenderTest {
             DeliveryOutcome outcome = sender.send(id, payload);
 
             assertThat(outcome).isEqualTo(DeliveryOutcome.delivered());
-            assertThat(api.receivedBy(id)).containsExactly("grüß dich ✓ 🚀");
+            assertThat(api.receivedBy(id.value())).containsExactly("grüß dich ✓ 🚀");
             RecordedRequest request = onlyRequestFor(id);
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path()).isEqualTo("/test/@connections/" + id.value());
@@ -110,35 +111,35 @@ class ApiGatewayMessageSenderTest {
             ConnectionId id = unknown();
 
             assertThat(sender.send(id, HELLO)).isEqualTo(DeliveryOutcome.gone());
-            assertThat(api.requestsFor(id)).isEqualTo(1);
+            assertThat(api.requests().countFor(id.value())).isEqualTo(1);
         }
 
         @Test
         void given_a_410_without_error_type_when_sent_to_then_still_gone() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.bareError(410));
+            api.faults().next(id.value(), Fault.bareError(410));
 
             assertThat(sender.send(id, HELLO)).isEqualTo(DeliveryOutcome.gone());
-            assertThat(api.receivedBy(id)).isEmpty();
+            assertThat(api.receivedBy(id.value())).isEmpty();
         }
 
         @Test
         void given_a_413_when_sent_then_failed_as_payload_too_large_and_not_retried() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.error(413));
+            api.faults().next(id.value(), Fault.error(413));
 
             DeliveryOutcome outcome = sender.send(id, HELLO);
 
             assertThat(outcome.status()).isEqualTo(DeliveryOutcome.Status.FAILED);
             assertThat(outcome.reason()).startsWith("payload too large").contains("HTTP 413 PayloadTooLargeException");
-            assertThat(api.requestsFor(id)).isEqualTo(1);
-            assertThat(api.receivedBy(id)).isEmpty();
+            assertThat(api.requests().countFor(id.value())).isEqualTo(1);
+            assertThat(api.receivedBy(id.value())).isEmpty();
         }
 
         @Test
         void given_a_403_when_sent_then_failed_as_forbidden_naming_the_permission_and_not_retried() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.error(403));
+            api.faults().next(id.value(), Fault.error(403));
 
             DeliveryOutcome outcome = sender.send(id, HELLO);
 
@@ -146,37 +147,37 @@ class ApiGatewayMessageSenderTest {
             assertThat(outcome.reason()).startsWith("forbidden")
                     .contains("HTTP 403 ForbiddenException")
                     .contains("execute-api:ManageConnections");
-            assertThat(api.requestsFor(id)).isEqualTo(1);
+            assertThat(api.requests().countFor(id.value())).isEqualTo(1);
         }
 
         @Test
         void given_a_429_then_200_when_sent_then_the_sdk_retries_and_it_is_delivered_once() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.error(429));
+            api.faults().next(id.value(), Fault.error(429));
 
             DeliveryOutcome outcome = sender.send(id, HELLO);
 
             assertThat(outcome).isEqualTo(DeliveryOutcome.delivered());
-            assertThat(api.requestsFor(id)).isEqualTo(2);
-            assertThat(api.receivedBy(id)).containsExactly(HELLO.text());
+            assertThat(api.requests().countFor(id.value())).isEqualTo(2);
+            assertThat(api.receivedBy(id.value())).containsExactly(HELLO.text());
         }
 
         @Test
         void given_a_500_then_200_when_sent_then_the_sdk_retries_and_it_is_delivered_once() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.error(500));
+            api.faults().next(id.value(), Fault.error(500));
 
             DeliveryOutcome outcome = sender.send(id, HELLO);
 
             assertThat(outcome).isEqualTo(DeliveryOutcome.delivered());
-            assertThat(api.requestsFor(id)).isEqualTo(2);
-            assertThat(api.receivedBy(id)).containsExactly(HELLO.text());
+            assertThat(api.requests().countFor(id.value())).isEqualTo(2);
+            assertThat(api.receivedBy(id.value())).containsExactly(HELLO.text());
         }
 
         @Test
         void given_always_500_when_sent_then_failed_after_exactly_max_attempts() {
             ConnectionId id = live();
-            api.answerAlways(id, Answer.error(500));
+            api.faults().always(id.value(), Fault.error(500));
 
             DeliveryOutcome outcome = sender.send(id, HELLO);
 
@@ -184,13 +185,13 @@ class ApiGatewayMessageSenderTest {
             assertThat(outcome.reason()).startsWith("server error")
                     .contains("HTTP 500")
                     .endsWith("after " + MAX_ATTEMPTS + " attempts");
-            assertThat(api.requestsFor(id)).isEqualTo(MAX_ATTEMPTS);
+            assertThat(api.requests().countFor(id.value())).isEqualTo(MAX_ATTEMPTS);
         }
 
         @Test
         void given_always_429_when_sent_then_failed_as_throttled_after_exactly_max_attempts() {
             ConnectionId id = live();
-            api.answerAlways(id, Answer.error(429));
+            api.faults().always(id.value(), Fault.error(429));
 
             DeliveryOutcome outcome = sender.send(id, HELLO);
 
@@ -198,58 +199,58 @@ class ApiGatewayMessageSenderTest {
             assertThat(outcome.reason()).startsWith("throttled")
                     .contains("HTTP 429 LimitExceededException")
                     .endsWith("after " + MAX_ATTEMPTS + " attempts");
-            assertThat(api.requestsFor(id)).isEqualTo(MAX_ATTEMPTS);
+            assertThat(api.requests().countFor(id.value())).isEqualTo(MAX_ATTEMPTS);
         }
 
         @Test
         void given_max_attempts_1_when_the_server_fails_then_no_retry() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.error(500));
+            api.faults().next(id.value(), Fault.error(500));
             try (ApiGatewayMessageSender once = TestSenders.senderFor(api).maxAttempts(1).build()) {
 
                 assertThat(once.send(id, HELLO).status()).isEqualTo(DeliveryOutcome.Status.FAILED);
-                assertThat(api.requestsFor(id)).isEqualTo(1);
+                assertThat(api.requests().countFor(id.value())).isEqualTo(1);
             }
         }
 
         @Test
         void given_the_sdks_max_attempts_setting_and_no_builder_value_then_the_setting_is_used() {
             ConnectionId id = live();
-            api.answerAlways(id, Answer.error(500));
+            api.faults().always(id.value(), Fault.error(500));
             try (SystemProperties sdkSettings = SystemProperties.set(Map.of("aws.maxAttempts", "2"));
                  ApiGatewayMessageSender configured = ApiGatewayMessageSender.builder().endpoint(api.endpoint())
                     .region(TestSenders.REGION).credentialsProvider(TestSenders.CREDENTIALS)
                     .baseDelay(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build()) {
 
                 assertThat(configured.send(id, HELLO).reason()).endsWith("after 2 attempts");
-                assertThat(api.requestsFor(id)).isEqualTo(2);
+                assertThat(api.requests().countFor(id.value())).isEqualTo(2);
             }
         }
 
         @Test
         void given_another_4xx_when_sent_then_failed_naming_status_and_code_and_not_retried() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.error(400));
+            api.faults().next(id.value(), Fault.error(400));
 
             DeliveryOutcome outcome = sender.send(id, HELLO);
 
             assertThat(outcome.reason()).isEqualTo("rejected (HTTP 400 BadRequestException)");
-            assertThat(api.requestsFor(id)).isEqualTo(1);
+            assertThat(api.requests().countFor(id.value())).isEqualTo(1);
         }
 
         @Test
         void given_slow_answers_when_sent_then_still_delivered() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.ok().delayedBy(Duration.ofMillis(400)));
+            api.faults().next(id.value(), Fault.delayed(Duration.ofMillis(400)));
 
             assertThat(sender.send(id, HELLO)).isEqualTo(DeliveryOutcome.delivered());
-            assertThat(api.requestsFor(id)).isEqualTo(1);
+            assertThat(api.requests().countFor(id.value())).isEqualTo(1);
         }
 
         @Test
         void given_answers_slower_than_the_socket_timeout_when_sent_then_failed_as_not_sent_after_retries() {
             ConnectionId id = live();
-            api.answerAlways(id, Answer.ok().delayedBy(Duration.ofMillis(1_500)));
+            api.faults().always(id.value(), Fault.delayed(Duration.ofMillis(1_500)));
             try (ApiGatewayMessageSender impatient = TestSenders.senderFor(api)
                     .socketTimeout(Duration.ofMillis(200)).maxAttempts(2).build()) {
 
@@ -257,7 +258,7 @@ class ApiGatewayMessageSenderTest {
 
                 assertThat(outcome.status()).isEqualTo(DeliveryOutcome.Status.FAILED);
                 assertThat(outcome.reason()).startsWith("not sent (SdkClientException").endsWith("after 2 attempts");
-                assertThat(api.requestsFor(id)).isEqualTo(2);
+                assertThat(api.requests().countFor(id.value())).isEqualTo(2);
             }
         }
 
@@ -279,7 +280,7 @@ class ApiGatewayMessageSenderTest {
         @Test
         void given_a_call_longer_than_the_api_call_timeout_when_sent_then_failed_without_waiting_for_the_answer() {
             ConnectionId id = live();
-            api.answerAlways(id, Answer.ok().delayedBy(Duration.ofMillis(1_500)));
+            api.faults().always(id.value(), Fault.delayed(Duration.ofMillis(1_500)));
             try (ApiGatewayMessageSender bounded = TestSenders.senderFor(api)
                     .apiCallTimeout(Duration.ofMillis(300)).build()) {
 
@@ -300,8 +301,8 @@ class ApiGatewayMessageSenderTest {
 
             Optional<ConnectionInfo> info = sender.connectionInfo(id);
 
-            assertThat(info).contains(new ConnectionInfo(FakeConnectionsApi.CONNECTED_AT,
-                    FakeConnectionsApi.LAST_ACTIVE_AT, ClientIdentity.of("203.0.113.10", "wscat/6.1.0")));
+            assertThat(info).contains(new ConnectionInfo(LoopbackConnectionsApi.DEFAULT_CONNECTED_AT,
+                    LoopbackConnectionsApi.DEFAULT_LAST_ACTIVE_AT, ClientIdentity.of("203.0.113.10", "wscat/6.1.0")));
             RecordedRequest request = onlyRequestFor(id);
             assertThat(request.method()).isEqualTo("GET");
             assertThat(request.header("Authorization")).startsWith("AWS4-HMAC-SHA256 ");
@@ -309,8 +310,7 @@ class ApiGatewayMessageSenderTest {
 
         @Test
         void given_a_client_without_user_agent_when_asked_then_the_user_agent_is_unknown() {
-            ConnectionId id = api.connect(ConnectionId.of("no-agent-" + IDS.incrementAndGet()),
-                    ClientIdentity.of("198.51.100.7", null));
+            ConnectionId id = ConnectionId.of(api.connect("no-agent-" + IDS.incrementAndGet(), "198.51.100.7", null));
 
             ConnectionInfo info = sender.connectionInfo(id).orElseThrow();
 
@@ -323,26 +323,26 @@ class ApiGatewayMessageSenderTest {
             ConnectionId id = unknown();
 
             assertThat(sender.connectionInfo(id)).isEmpty();
-            assertThat(api.requestsFor(id)).isEqualTo(1);
+            assertThat(api.requests().countFor(id.value())).isEqualTo(1);
         }
 
         @Test
         void given_a_server_error_when_asked_then_a_sender_exception_with_the_sdk_cause() {
             ConnectionId id = live();
-            api.answerAlways(id, Answer.error(500));
+            api.faults().always(id.value(), Fault.error(500));
 
             assertThatThrownBy(() -> sender.connectionInfo(id))
                     .isInstanceOf(MessageSenderException.class)
                     .hasMessageContaining("GetConnection " + id)
                     .hasMessageContaining("HTTP 500")
                     .hasCauseInstanceOf(AwsServiceException.class);
-            assertThat(api.requestsFor(id)).isEqualTo(MAX_ATTEMPTS);
+            assertThat(api.requests().countFor(id.value())).isEqualTo(MAX_ATTEMPTS);
         }
 
         @Test
         void given_forbidden_when_asked_then_a_sender_exception() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.error(403));
+            api.faults().next(id.value(), Fault.error(403));
 
             assertThatThrownBy(() -> sender.connectionInfo(id))
                     .isInstanceOf(MessageSenderException.class)
@@ -369,7 +369,7 @@ class ApiGatewayMessageSenderTest {
         @Test
         void given_the_capitalized_shape_of_the_tutorial_reply_when_asked_then_the_sdk_reads_no_connected_at() {
             ConnectionId id = live();
-            api.answerNext(id, Answer.okWithBody("{\"ConnectedAt\":\"2026-11-25T10:15:30.000Z\","
+            api.faults().next(id.value(), Fault.body("{\"ConnectedAt\":\"2026-11-25T10:15:30.000Z\","
                     + "\"Identity\":{\"SourceIp\":\"203.0.113.10\",\"UserAgent\":\"wscat\"},"
                     + "\"LastActiveAt\":\"2026-11-25T10:15:30.000Z\"}"));
 
@@ -389,7 +389,7 @@ class ApiGatewayMessageSenderTest {
             assertThat(sender.disconnect(id)).isTrue();
 
             assertThat(onlyRequestFor(id).method()).isEqualTo("DELETE");
-            assertThat(api.isLive(id)).isFalse();
+            assertThat(api.isLive(id.value())).isFalse();
             assertThat(sender.send(id, HELLO)).isEqualTo(DeliveryOutcome.gone());
         }
 
@@ -404,13 +404,13 @@ class ApiGatewayMessageSenderTest {
         @Test
         void given_a_server_error_when_disconnected_then_a_sender_exception() {
             ConnectionId id = live();
-            api.answerAlways(id, Answer.error(500));
+            api.faults().always(id.value(), Fault.error(500));
 
             assertThatThrownBy(() -> sender.disconnect(id))
                     .isInstanceOf(MessageSenderException.class)
                     .hasMessageContaining("DeleteConnection " + id)
                     .hasCauseInstanceOf(AwsServiceException.class);
-            assertThat(api.isLive(id)).isTrue();
+            assertThat(api.isLive(id.value())).isTrue();
         }
     }
 
@@ -462,14 +462,14 @@ class ApiGatewayMessageSenderTest {
                 injected.close();
 
                 assertThat(client.getConnection(get -> get.connectionId(id.value())).connectedAt())
-                        .isEqualTo(FakeConnectionsApi.CONNECTED_AT);
+                        .isEqualTo(LoopbackConnectionsApi.DEFAULT_CONNECTED_AT);
             }
         }
 
         @Test
         void with_default_retry_settings_then_a_failing_call_makes_4_attempts() {
             ConnectionId id = live();
-            api.answerAlways(id, Answer.error(503));
+            api.faults().always(id.value(), Fault.error(503));
             try (ApiGatewayMessageSender defaults = ApiGatewayMessageSender.builder()
                     .endpoint(api.endpoint())
                     .region(TestSenders.REGION)
@@ -480,7 +480,7 @@ class ApiGatewayMessageSenderTest {
                 DeliveryOutcome outcome = defaults.send(id, HELLO);
 
                 assertThat(outcome.reason()).startsWith("server error (HTTP 503").endsWith("after 4 attempts");
-                assertThat(api.requestsFor(id)).isEqualTo(ApiGatewayMessageSender.DEFAULT_MAX_ATTEMPTS).isEqualTo(4);
+                assertThat(api.requests().countFor(id.value())).isEqualTo(ApiGatewayMessageSender.DEFAULT_MAX_ATTEMPTS).isEqualTo(4);
             }
         }
 
@@ -515,8 +515,8 @@ class ApiGatewayMessageSenderTest {
     }
 
     private static RecordedRequest onlyRequestFor(ConnectionId id) {
-        assertThat(api.requestsFor(id)).isEqualTo(1);
-        return api.requests().stream()
+        assertThat(api.requests().countFor(id.value())).isEqualTo(1);
+        return api.requests().all().stream()
                 .filter(r -> r.connectionId().equals(id.value()))
                 .findFirst().orElseThrow();
     }

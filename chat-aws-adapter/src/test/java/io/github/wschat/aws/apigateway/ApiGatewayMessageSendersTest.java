@@ -3,6 +3,7 @@ package io.github.wschat.aws.apigateway;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,9 +195,9 @@ class ApiGatewayMessageSendersTest {
 
     @Test
     void a_sender_from_the_cache_reaches_its_endpoint() {
-        try (FakeConnectionsApi api = FakeConnectionsApi.start()) {
+        try (LoopbackConnectionsApi api = LoopbackConnectionsApi.start()) {
             senders = counting().endpoint(api.endpoint()).build();
-            ConnectionId id = api.connect("cached");
+            ConnectionId id = ConnectionId.of(api.connect("cached"));
 
             DeliveryOutcome first = senders.forDomainAndStage("ignored.example.com", "ignored")
                     .send(id, MessagePayload.of("one"));
@@ -205,7 +206,7 @@ class ApiGatewayMessageSendersTest {
 
             assertThat(first.isDelivered()).isTrue();
             assertThat(second.isDelivered()).isTrue();
-            assertThat(api.receivedBy(id)).containsExactly("one", "two");
+            assertThat(api.receivedBy(id.value())).containsExactly("one", "two");
             assertThat(sendersMade).hasValue(1);
         }
     }
@@ -224,22 +225,22 @@ class ApiGatewayMessageSendersTest {
     /*
      * Each SDK client runs a scheduler of its own for the API call timeout, whose threads start with
      * the first calls: closing the senders must end them, or every closed client would leave its
-     * threads behind. The fake servers' threads and the JDK's keep-alive helpers (one per JVM, shared
+     * threads behind. The loopback servers' threads and the JDK's keep-alive helpers (one per JVM, shared
      * by every HttpURLConnection) are not the clients'.
      */
     @Test
     void once_closed_no_thread_of_the_sdk_clients_is_left() throws InterruptedException {
-        try (FakeConnectionsApi production = FakeConnectionsApi.start();
-             FakeConnectionsApi staging = FakeConnectionsApi.start()) {
+        try (LoopbackConnectionsApi production = LoopbackConnectionsApi.start();
+             LoopbackConnectionsApi staging = LoopbackConnectionsApi.start()) {
             Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
             senders = counting().build();
-            for (FakeConnectionsApi api : List.of(production, staging)) {
-                ConnectionId id = api.connect("threads");
+            for (LoopbackConnectionsApi api : List.of(production, staging)) {
+                ConnectionId id = ConnectionId.of(api.connect("threads"));
                 assertThat(senders.forEndpoint(api.endpoint()).send(id, MessagePayload.of("hi")).isDelivered()).isTrue();
             }
             List<Thread> clientThreads = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> !before.contains(thread))
-                    .filter(thread -> !thread.getName().startsWith("fake-connections-api-"))
+                    .filter(thread -> !thread.getName().startsWith("wschat-loopback-connections-"))
                     .filter(thread -> !JDK_KEEP_ALIVE_THREADS.contains(thread.getName()))
                     .toList();
             assertThat(sendersMade).hasValue(2);

@@ -1,6 +1,5 @@
 package io.github.wschat.aws.apigateway;
 
-import io.github.wschat.aws.apigateway.FakeConnectionsApi.Answer;
 import io.github.wschat.core.domain.BroadcastReport;
 import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ClientIdentity;
@@ -16,6 +15,8 @@ import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.json.JsonReplyRenderer;
 import io.github.wschat.json.SendMessageBodyParser;
+import io.github.wschat.testkit.connections.Fault;
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,13 +49,13 @@ class BroadcastThroughApiGatewayTest {
     private static final String MESSAGE = "hello, everyone!";
     private static final String BROADCAST_THREAD_PREFIX = "wschat-broadcast-";
 
-    private FakeConnectionsApi api;
+    private LoopbackConnectionsApi api;
     private ApiGatewayMessageSender sender;
     private InMemoryConnectionStore store;
 
     @BeforeEach
     void setUp() {
-        api = FakeConnectionsApi.start();
+        api = LoopbackConnectionsApi.start();
         sender = TestSenders.senderFor(api).build();
         store = InMemoryConnectionStore.create();
     }
@@ -68,7 +69,7 @@ class BroadcastThroughApiGatewayTest {
     @Test
     void given_200_recipients_and_a_slow_gateway_when_broadcast_with_concurrency_8_then_bounded_complete_and_no_thread_left()
             throws InterruptedException {
-        ConnectionId author = stored(api.connect("author"));
+        ConnectionId author = stored(ConnectionId.of(api.connect("author")));
         List<ConnectionId> live = new ArrayList<>();
         List<ConnectionId> gone = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -76,20 +77,21 @@ class BroadcastThroughApiGatewayTest {
             if (i % 10 == 3) {
                 gone.add(id);
             } else {
-                live.add(api.connect(id, FakeConnectionsApi.IDENTITY));
+                api.connect(id.value());
+                live.add(id);
             }
         }
         ThreadRecordingSender recording = new ThreadRecordingSender(sender);
         ChatServices chat = chat(recording, BroadcastSettings.defaults().withMaxConcurrency(8).withPageSize(50));
-        api.latency(Duration.ofMillis(20));
+        api.faults().latency(Duration.ofMillis(20));
 
         BroadcastResult result = chat.broadcast().broadcast(new BroadcastCommand(author, MESSAGE));
 
         assertThat(result).isEqualTo(new BroadcastReport(200, 180, 20, 0, List.of()));
-        assertThat(api.maxConcurrentRequests()).isBetween(2, 8);
-        assertThat(api.totalRequests()).isEqualTo(200);
-        assertThat(live).allSatisfy(id -> assertThat(api.receivedBy(id)).containsExactly(MESSAGE));
-        assertThat(api.receivedBy(author)).isEmpty();
+        assertThat(api.requests().maxInFlight()).isBetween(2, 8);
+        assertThat(api.requests().total()).isEqualTo(200);
+        assertThat(live).allSatisfy(id -> assertThat(api.receivedBy(id.value())).containsExactly(MESSAGE));
+        assertThat(api.receivedBy(author.value())).isEmpty();
         assertThat(gone).allSatisfy(id -> assertThat(store.find(id)).isEmpty());
         assertThat(live).allSatisfy(id -> assertThat(store.find(id)).isPresent());
         assertThat(store.size()).isEqualTo(1 + 180);
@@ -113,10 +115,10 @@ class BroadcastThroughApiGatewayTest {
     @Test
     void given_200_recipients_and_a_gateway_holding_answers_when_broadcast_with_the_defaults_then_exactly_32_in_flight()
             throws Exception {
-        ConnectionId author = stored(api.connect("author"));
+        ConnectionId author = stored(ConnectionId.of(api.connect("author")));
         List<ConnectionId> recipients = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            recipients.add(stored(api.connect(String.format("r%03d", i))));
+            recipients.add(stored(ConnectionId.of(api.connect(String.format("r%03d", i)))));
         }
         BroadcastSettings defaults = BroadcastSettings.defaults();
         int bound = defaults.maxConcurrency();
@@ -133,30 +135,30 @@ class BroadcastThroughApiGatewayTest {
         FutureTask<BroadcastResult> broadcast =
                 new FutureTask<>(() -> chat.broadcast().broadcast(new BroadcastCommand(author, MESSAGE)));
         Thread broadcaster = new Thread(broadcast, "test-broadcaster");
-        api.hold();
+        api.faults().hold();
         try {
             broadcaster.start();
 
-            assertThat(api.awaitInFlight(bound, Duration.ofSeconds(30))).as("sends at the gateway").isTrue();
+            assertThat(api.requests().awaitInFlight(bound, Duration.ofSeconds(30))).as("sends at the gateway").isTrue();
             awaitWaitingForAPermit(broadcaster, Duration.ofSeconds(30));
             assertThat(counting.handedOut()).isEqualTo(bound);
-            assertThat(api.awaitInFlight(counting.handedOut(), Duration.ofSeconds(30))).isTrue();
-            assertThat(api.requestsInFlight()).isEqualTo(bound);
-            assertThat(api.maxConcurrentRequests()).isEqualTo(bound);
+            assertThat(api.requests().awaitInFlight(counting.handedOut(), Duration.ofSeconds(30))).isTrue();
+            assertThat(api.requests().inFlight()).isEqualTo(bound);
+            assertThat(api.requests().maxInFlight()).isEqualTo(bound);
             assertThat(broadcast).isNotDone();
 
-            api.release();
+            api.faults().release();
             BroadcastResult result = broadcast.get(60, TimeUnit.SECONDS);
 
             assertThat(result).isEqualTo(new BroadcastReport(200, 200, 0, 0, List.of()));
             assertThat(counting.handedOut()).isEqualTo(200);
             assertThat(counting.maxInFlight()).isEqualTo(bound);
-            assertThat(api.maxConcurrentRequests()).isEqualTo(bound);
-            assertThat(api.totalRequests()).isEqualTo(200);
-            assertThat(recipients).allSatisfy(id -> assertThat(api.receivedBy(id)).containsExactly(MESSAGE));
-            assertThat(api.receivedBy(author)).isEmpty();
+            assertThat(api.requests().maxInFlight()).isEqualTo(bound);
+            assertThat(api.requests().total()).isEqualTo(200);
+            assertThat(recipients).allSatisfy(id -> assertThat(api.receivedBy(id.value())).containsExactly(MESSAGE));
+            assertThat(api.receivedBy(author.value())).isEmpty();
         } finally {
-            api.release();
+            api.faults().release();
         }
         assertThat(stillAliveAfterJoining(Set.of(broadcaster), Duration.ofSeconds(10))).isEmpty();
         assertThat(stillAliveAfterJoining(threadsNamed(BROADCAST_THREAD_PREFIX), Duration.ofSeconds(10))).isEmpty();
@@ -164,16 +166,16 @@ class BroadcastThroughApiGatewayTest {
 
     @Test
     void given_throttled_and_failing_recipients_when_broadcast_then_the_sdk_retries_each_and_the_report_counts_them() {
-        ConnectionId author = stored(api.connect("author"));
+        ConnectionId author = stored(ConnectionId.of(api.connect("author")));
         List<ConnectionId> recovering = new ArrayList<>();
         List<ConnectionId> broken = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            ConnectionId id = stored(api.connect(String.format("r%02d", i)));
+            ConnectionId id = stored(ConnectionId.of(api.connect(String.format("r%02d", i))));
             if (i % 10 == 1) {
-                api.answerNext(id, Answer.error(429));
+                api.faults().next(id.value(), Fault.error(429));
                 recovering.add(id);
             } else if (i % 10 == 2) {
-                api.answerAlways(id, Answer.error(500));
+                api.faults().always(id.value(), Fault.error(500));
                 broken.add(id);
             }
         }
@@ -193,10 +195,10 @@ class BroadcastThroughApiGatewayTest {
                 .allSatisfy(reason -> assertThat(reason).startsWith("server error")
                         .endsWith("after " + TestSenders.MAX_ATTEMPTS + " attempts"));
         assertThat(recovering).allSatisfy(id -> {
-            assertThat(api.requestsFor(id)).isEqualTo(2);
-            assertThat(api.receivedBy(id)).containsExactly(MESSAGE);
+            assertThat(api.requests().countFor(id.value())).isEqualTo(2);
+            assertThat(api.receivedBy(id.value())).containsExactly(MESSAGE);
         });
-        assertThat(broken).allSatisfy(id -> assertThat(api.requestsFor(id)).isEqualTo(TestSenders.MAX_ATTEMPTS));
+        assertThat(broken).allSatisfy(id -> assertThat(api.requests().countFor(id.value())).isEqualTo(TestSenders.MAX_ATTEMPTS));
         assertThat(store.size()).isEqualTo(51);
     }
 

@@ -11,6 +11,7 @@ import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.json.JsonReplyRenderer;
 import io.github.wschat.json.SendMessageBodyParser;
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -56,17 +57,17 @@ public final class FanOutMeasurement {
                 recipients, latencyMillis, rounds, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("http.maxConnections", "(default 5)"), Runtime.version());
 
-        try (FakeConnectionsApi api = FakeConnectionsApi.start();
+        try (LoopbackConnectionsApi api = LoopbackConnectionsApi.start();
              ApiGatewayMessageSender sender = TestSenders.senderFor(api)
                      .maxAttempts(ApiGatewayMessageSender.DEFAULT_MAX_ATTEMPTS).build()) {
             InMemoryConnectionStore store = InMemoryConnectionStore.create();
-            ConnectionId author = api.connect("author");
+            ConnectionId author = ConnectionId.of(api.connect("author"));
             store.save(Connection.of(author, Instant.EPOCH, ClientIdentity.UNKNOWN));
             for (int i = 0; i < recipients; i++) {
-                ConnectionId id = api.connect(String.format("r%06d", i));
+                ConnectionId id = ConnectionId.of(api.connect(String.format("r%06d", i)));
                 store.save(Connection.of(id, Instant.EPOCH, ClientIdentity.UNKNOWN));
             }
-            api.latency(Duration.ofMillis(latencyMillis));
+            api.faults().latency(Duration.ofMillis(latencyMillis));
 
             // warm-up: class loading and JIT, not measured
             for (int i = 0; i < 3; i++) {
@@ -95,7 +96,7 @@ public final class FanOutMeasurement {
         }
     }
 
-    private static Round run(FakeConnectionsApi api, InMemoryConnectionStore store, ApiGatewayMessageSender sender,
+    private static Round run(LoopbackConnectionsApi api, InMemoryConnectionStore store, ApiGatewayMessageSender sender,
                              ConnectionId author, int concurrency) {
         ChatServices chat = ChatServices.builder()
                 .connectionStore(store)
@@ -105,7 +106,7 @@ public final class FanOutMeasurement {
                 .messageBodyParser(new SendMessageBodyParser())
                 .broadcastSettings(BroadcastSettings.defaults().withMaxConcurrency(concurrency))
                 .build();
-        api.resetStatistics();
+        api.requests().reset();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         BroadcastResult result = chat.broadcast().broadcast(new BroadcastCommand(author, "hello, everyone!"));
@@ -115,7 +116,7 @@ public final class FanOutMeasurement {
         if (report.failed() > 0) {
             throw new IllegalStateException("the measurement broadcast failed for some recipients: " + report);
         }
-        return new Round(wall, cpu, report.delivered(), api.maxConcurrentRequests(), api.connectionsSeen());
+        return new Round(wall, cpu, report.delivered(), api.requests().maxInFlight(), api.requests().clientConnections());
     }
 
     private static long processCpuNanos() {

@@ -1,5 +1,6 @@
 package io.github.wschat.aws.apigateway;
 
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -7,7 +8,7 @@ import software.amazon.awssdk.regions.Region;
 
 import java.time.Duration;
 
-/** Senders on a {@link FakeConnectionsApi}: real SDK client, fixed credentials, fast retries. */
+/** Senders on a {@link LoopbackConnectionsApi}: real SDK client, fixed credentials, fast retries. */
 final class TestSenders {
 
     static final String ACCESS_KEY_ID = "AKIDEXAMPLE";
@@ -21,7 +22,7 @@ final class TestSenders {
     }
 
     /** A builder with the fake's endpoint, {@value #MAX_ATTEMPTS} attempts and millisecond backoff. */
-    static ApiGatewayMessageSender.Builder senderFor(FakeConnectionsApi api) {
+    static ApiGatewayMessageSender.Builder senderFor(LoopbackConnectionsApi api) {
         return withTestSettings(ApiGatewayMessageSender.builder().endpoint(api.endpoint()));
     }
 

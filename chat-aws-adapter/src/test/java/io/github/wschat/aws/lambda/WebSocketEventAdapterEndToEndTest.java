@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.github.wschat.aws.ApiGatewayChat;
 import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
-import io.github.wschat.aws.apigateway.FakeConnectionsApi;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.testkit.connections.LoopbackConnectionsApi;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +47,7 @@ class WebSocketEventAdapterEndToEndTest {
 
     private static DynamoDbLocalServer dynamoDbServer;
     private static DynamoDbClient dynamoDb;
-    private static FakeConnectionsApi connectionsApi;
+    private static LoopbackConnectionsApi connectionsApi;
     private static ApiGatewayMessageSenders senders;
 
     private String table;
@@ -59,7 +59,7 @@ class WebSocketEventAdapterEndToEndTest {
     static void startEngines() throws Exception {
         dynamoDbServer = DynamoDbLocalServer.start();
         dynamoDb = dynamoDbServer.newClient();
-        connectionsApi = FakeConnectionsApi.start();
+        connectionsApi = LoopbackConnectionsApi.start();
         senders = ApiGatewayMessageSenders.builder()
                 .senderSettings(sender -> sender.region(Region.US_EAST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))))
@@ -82,8 +82,8 @@ class WebSocketEventAdapterEndToEndTest {
                 .adapter(events -> events.endpoint(connectionsApi.endpoint()))
                 .build()
                 .adapter();
-        a = connectionsApi.connect("A" + table.replace("-", ""));
-        b = connectionsApi.connect("B" + table.replace("-", ""));
+        a = ConnectionId.of(connectionsApi.connect("A" + table.replace("-", "")));
+        b = ConnectionId.of(connectionsApi.connect("B" + table.replace("-", "")));
         assertThat(adapter.handle(connect(a.value()), null).getStatusCode()).isEqualTo(200);
         assertThat(adapter.handle(connect(b.value()), null).getStatusCode()).isEqualTo(200);
     }
@@ -93,11 +93,11 @@ class WebSocketEventAdapterEndToEndTest {
         assertThat(item(a)).containsEntry("userAgent", AttributeValue.fromS("wscat/6.1.0"));
 
         assertThat(adapter.handle(sendMessage(a.value()), null).getStatusCode()).isEqualTo(200);
-        assertThat(connectionsApi.receivedBy(b)).containsExactly("hello, everyone!");
-        assertThat(connectionsApi.receivedBy(a)).isEmpty();
+        assertThat(connectionsApi.receivedBy(b.value())).containsExactly("hello, everyone!");
+        assertThat(connectionsApi.receivedBy(a.value())).isEmpty();
 
         assertThat(adapter.handle(defaultMessage(a.value()), null).getStatusCode()).isEqualTo(200);
-        assertThat(connectionsApi.receivedBy(a)).singleElement().asString()
+        assertThat(connectionsApi.receivedBy(a.value())).singleElement().asString()
                 .startsWith("Use the sendmessage route to send a message. Your info:{\"ConnectedAt\":\"")
                 .contains("\"Identity\":{\"SourceIp\":")
                 .endsWith("\"connectionID\":\"" + a.value() + "\"}");
@@ -121,8 +121,8 @@ class WebSocketEventAdapterEndToEndTest {
         String expected = "{\"error\":\"" + error + "\"}";
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getBody()).isEqualTo(expected);
-        assertThat(connectionsApi.receivedBy(a)).containsExactly(expected);
-        assertThat(connectionsApi.receivedBy(b)).isEmpty();
+        assertThat(connectionsApi.receivedBy(a.value())).containsExactly(expected);
+        assertThat(connectionsApi.receivedBy(b.value())).isEmpty();
         assertThat(item(a)).isNotEmpty();
         assertThat(item(b)).isNotEmpty();
     }
@@ -149,8 +149,8 @@ class WebSocketEventAdapterEndToEndTest {
             logged = log.recordsAtLeast(Level.INFO);
         }
 
-        assertThat(connectionsApi.receivedBy(b)).as("the session ran").containsExactly("hello, " + marker);
-        assertThat(connectionsApi.receivedBy(a)).as("every bad input was answered").hasSize(8);
+        assertThat(connectionsApi.receivedBy(b.value())).as("the session ran").containsExactly("hello, " + marker);
+        assertThat(connectionsApi.receivedBy(a.value())).as("every bad input was answered").hasSize(8);
         assertThat(logged).as("the broadcast and the refusals are logged at INFO").hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(record -> {
                     assertThat(record.text()).doesNotContain(marker);
@@ -164,7 +164,7 @@ class WebSocketEventAdapterEndToEndTest {
 
         assertThat(adapter.handle(sendMessage(a.value()), null).getStatusCode()).isEqualTo(500);
         assertThat(adapter.handle(connect("Cnew"), null).getStatusCode()).isEqualTo(500);
-        assertThat(connectionsApi.receivedBy(b)).isEmpty();
+        assertThat(connectionsApi.receivedBy(b.value())).isEmpty();
     }
 
     /** The send-message event with this body, or the one named: an oversized message, or binary data. */

@@ -3,16 +3,17 @@ package io.github.wschat.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import io.github.wschat.local.internal.FaultPlan;
 import io.github.wschat.local.internal.GatewayConfig;
 import io.github.wschat.local.internal.GatewayServer;
 import io.github.wschat.local.internal.Integration;
 import io.github.wschat.local.log.AccessLogEntry;
+import io.github.wschat.testkit.connections.FaultInjection;
+import io.github.wschat.testkit.connections.Faults;
+import io.github.wschat.testkit.connections.RequestLog;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
                 throw new IllegalStateException("a LocalWebSocketApi starts once");
             }
             try {
-                server = GatewayServer.start(config, toPlan(initialFaults));
+                server = GatewayServer.start(config, initialFaults);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LocalWebSocketApiException("interrupted while binding " + config.host() + ":" + config.port(), e);
@@ -167,11 +168,12 @@ public final class LocalWebSocketApi implements AutoCloseable {
     }
 
     /**
-     * How many {@code @connections} calls were answered with an injected failure (429, 500 or 410)
-     * since the faults were last set: proof, for a test, that the faults did happen.
+     * How many {@code @connections} calls were answered with an injected error (drawn by the
+     * {@link FaultInjection}, or scripted with {@link #connectionsFaults()}) since the faults were last set:
+     * proof, for a test, that the faults did happen.
      */
     public long injectedFailureCount() {
-        return running().injectedFailures();
+        return running().connectionsFaults().injectedFailures();
     }
 
     /**
@@ -191,7 +193,21 @@ public final class LocalWebSocketApi implements AutoCloseable {
 
     /** Replaces the faults the {@code @connections} API injects, from now on; the draws restart from its seed. */
     public void injectFaults(FaultInjection faults) {
-        running().faults(toPlan(Objects.requireNonNull(faults, "faults")));
+        connectionsFaults().inject(Objects.requireNonNull(faults, "faults"));
+    }
+
+    /**
+     * The whole fault and latency script of the {@code @connections} API (the test kit's, as its standalone
+     * server has it): faults for the next calls of one connection or all of them, a latency on every
+     * answer, answers held until released, and the {@link FaultInjection} of {@link #injectFaults}.
+     */
+    public Faults connectionsFaults() {
+        return running().connectionsFaults();
+    }
+
+    /** The {@code @connections} calls received: headers, arrival times, counts per connection, calls in flight. */
+    public RequestLog connectionsRequests() {
+        return running().connectionsRequests();
     }
 
     /**
@@ -223,16 +239,6 @@ public final class LocalWebSocketApi implements AutoCloseable {
             }
             return server;
         }
-    }
-
-    private static FaultPlan toPlan(FaultInjection faults) {
-        List<FaultPlan.Failure> failures = new ArrayList<>();
-        faults.failureShares().forEach((fault, share) -> {
-            if (share > 0) {
-                failures.add(new FaultPlan.Failure(share, fault.status(), fault.errorType(), fault.body()));
-            }
-        });
-        return new FaultPlan(faults.seed(), failures, faults.delay(), faults.delayShare());
     }
 
     /**

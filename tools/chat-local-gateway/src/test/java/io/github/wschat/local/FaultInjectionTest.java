@@ -1,5 +1,7 @@
 package io.github.wschat.local;
 
+import io.github.wschat.testkit.connections.Fault;
+import io.github.wschat.testkit.connections.FaultInjection;
 import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class FaultInjectionTest {
 
     @Test
     void given_all_calls_throttled_when_data_is_posted_then_429_limit_exceeded_and_nothing_is_sent() throws Exception {
-        String id = open(FaultInjection.builder().fail(ConnectionsFault.LIMIT_EXCEEDED, 1.0).build());
+        String id = open(FaultInjection.builder().fail(Fault.LIMIT_EXCEEDED, 1.0).build());
 
         HttpResponse<String> response = new ConnectionsClient(api.connectionsEndpoint()).post(id, "never sent");
 
@@ -46,13 +48,13 @@ class FaultInjectionTest {
 
     @Test
     void given_all_calls_failing_with_500_or_410_then_those_are_the_answers() throws Exception {
-        String id = open(FaultInjection.builder().fail(ConnectionsFault.INTERNAL_SERVER_ERROR, 1.0).build());
+        String id = open(FaultInjection.builder().fail(Fault.INTERNAL_SERVER_ERROR, 1.0).build());
         ConnectionsClient connections = new ConnectionsClient(api.connectionsEndpoint());
         HttpResponse<String> serverError = connections.get(id);
         assertThat(serverError.statusCode()).isEqualTo(500);
         assertThat(serverError.headers().firstValue("x-amzn-ErrorType")).hasValue("InternalServerErrorException");
 
-        api.injectFaults(FaultInjection.builder().fail(ConnectionsFault.GONE, 1.0).build());
+        api.injectFaults(FaultInjection.builder().fail(Fault.GONE, 1.0).build());
         HttpResponse<String> gone = connections.get(id);
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(gone.body()).isEqualTo("{\"message\":null}");
@@ -64,7 +66,7 @@ class FaultInjectionTest {
     @Test
     void given_20_percent_throttling_with_a_seed_when_500_calls_are_made_then_about_100_fail_and_the_count_repeats()
             throws Exception {
-        FaultInjection faults = FaultInjection.builder().seed(20261125L).fail(ConnectionsFault.LIMIT_EXCEEDED, 0.20).build();
+        FaultInjection faults = FaultInjection.builder().seed(20261125L).fail(Fault.LIMIT_EXCEEDED, 0.20).build();
         String id = open(faults);
 
         int first = throttledOf500(id);
@@ -88,6 +90,46 @@ class FaultInjectionTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(250));
         assertThat(client.next()).isEqualTo("late");
+    }
+
+    @Test
+    void given_a_fault_scripted_for_the_connection_then_only_its_next_call_gets_it_and_the_calls_are_recorded()
+            throws Exception {
+        String id = open(FaultInjection.none());
+        ConnectionsClient connections = new ConnectionsClient(api.connectionsEndpoint());
+        api.connectionsFaults().next(id, Fault.error(503));
+
+        HttpResponse<String> unavailable = connections.get(id);
+        HttpResponse<String> described = connections.get(id);
+
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("x-amzn-ErrorType")).hasValue("ServiceUnavailableException");
+        assertThat(described.statusCode()).isEqualTo(200);
+        assertThat(api.connectionsRequests().countFor(id)).isEqualTo(2);
+        assertThat(api.injectedFailureCount()).isEqualTo(1);
+    }
+
+    @Test
+    void given_held_answers_when_data_is_posted_then_nothing_is_sent_until_they_are_released() throws Exception {
+        String id = open(FaultInjection.none());
+        ConnectionsClient connections = new ConnectionsClient(api.connectionsEndpoint());
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        api.connectionsFaults().hold();
+        try {
+            Future<HttpResponse<String>> post = caller.submit(() -> connections.post(id, "held"));
+
+            assertThat(api.connectionsRequests().awaitInFlight(1, WebSocketTestClient.DEFAULT_TIMEOUT)).isTrue();
+            assertThat(client.pending()).isEmpty();
+            api.connectionsFaults().release();
+
+            assertThat(post.get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).statusCode())
+                    .isEqualTo(200);
+            assertThat(client.next()).isEqualTo("held");
+            assertThat(api.connectionsRequests().maxInFlight()).isEqualTo(1);
+        } finally {
+            api.connectionsFaults().release();
+            caller.shutdownNow();
+        }
     }
 
     /** 500 GETs from 8 concurrent callers; the number answered 429. */

@@ -1,6 +1,8 @@
 package io.github.wschat.local;
 
 import io.github.wschat.local.internal.GatewayConfig;
+import io.github.wschat.testkit.connections.Fault;
+import io.github.wschat.testkit.connections.FaultInjection;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -72,10 +74,10 @@ class LocalWebSocketApiBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LocalWebSocketApi.builder().route("$custom", RecordingHandler.ok()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FaultInjection.builder().fail(ConnectionsFault.GONE, 0.6)
-                .fail(ConnectionsFault.LIMIT_EXCEEDED, 0.6).build())
+        assertThatThrownBy(() -> FaultInjection.builder().fail(Fault.GONE, 0.6)
+                .fail(Fault.LIMIT_EXCEEDED, 0.6).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FaultInjection.builder().fail(ConnectionsFault.GONE, 1.5))
+        assertThatThrownBy(() -> FaultInjection.builder().fail(Fault.GONE, 1.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

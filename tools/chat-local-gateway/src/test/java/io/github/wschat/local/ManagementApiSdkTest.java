@@ -1,5 +1,7 @@
 package io.github.wschat.local;
 
+import io.github.wschat.testkit.connections.Fault;
+import io.github.wschat.testkit.connections.FaultInjection;
 import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +97,7 @@ class ManagementApiSdkTest {
 
     @Test
     void given_throttling_when_the_sdk_posts_then_it_throws_limit_exceeded_exception() {
-        api.injectFaults(FaultInjection.builder().fail(ConnectionsFault.LIMIT_EXCEEDED, 1.0).build());
+        api.injectFaults(FaultInjection.builder().fail(Fault.LIMIT_EXCEEDED, 1.0).build());
 
         assertThatThrownBy(() -> sdk.postToConnection(b -> b.connectionId(id).data(SdkBytes.fromUtf8String("x"))))
                 .isInstanceOf(LimitExceededException.class)

@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import io.github.wschat.benchmarks.tutorial.TutorialPromiseAllSendMessageHandler;
 import io.github.wschat.benchmarks.tutorial.TutorialSendMessageHandler;
 import com.fasterxml.jackson.jr.ob.JSON;
-import io.github.wschat.local.FaultInjection;
 import io.github.wschat.local.LocalWebSocketApi;
+import io.github.wschat.testkit.connections.FaultInjection;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import io.github.wschat.local.runner.LazyHandler;

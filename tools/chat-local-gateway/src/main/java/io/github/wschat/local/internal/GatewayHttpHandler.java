@@ -1,5 +1,7 @@
 package io.github.wschat.local.internal;
 
+import io.github.wschat.testkit.connections.ApiGatewayResponses;
+import io.github.wschat.testkit.connections.ConnectionsProtocol;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The first handler of every connection to the port: sends a WebSocket upgrade of {@code /{stage}} to
- * {@code $connect} and the handshake, and {@code /{stage}/@connections/{id}} to the management API.
+ * {@code $connect} and the handshake, and {@code /{stage}/@connections/{id}} to the management API (the
+ * test kit's {@link ConnectionsProtocol}, for the gateway's connections).
  * Anything else gets 403 {@code ForbiddenException}, as API Gateway answers a wrong stage or path.
  * Replaced by the WebSocket handlers once a handshake is accepted.
  */
@@ -20,12 +23,10 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpHandler.class);
 
-    private static final String CONNECTIONS = "@connections";
-
     private final GatewayRuntime runtime;
-    private final ConnectionsApi connectionsApi;
+    private final ConnectionsProtocol connectionsApi;
 
-    GatewayHttpHandler(GatewayRuntime runtime, ConnectionsApi connectionsApi) {
+    GatewayHttpHandler(GatewayRuntime runtime, ConnectionsProtocol connectionsApi) {
         this.runtime = runtime;
         this.connectionsApi = connectionsApi;
     }
@@ -41,7 +42,7 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
         try {
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             if (!request.decoderResult().isSuccess()) {
-                HttpResponses.error(ctx, false, 400, "BadRequestException", "Bad Request");
+                ApiGatewayResponses.error(ctx, false, 400, "BadRequestException", "Bad Request");
                 return;
             }
             String uri = request.uri();
@@ -54,22 +55,15 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                     runtime.upgrade(ctx, request);
                 } else {
                     LOG.debug("refusing a WebSocket upgrade of {}: the stage path is /{}", rawPath, stage);
-                    HttpResponses.send(ctx, false, 403, HttpResponses.FORBIDDEN_BODY, "ForbiddenException");
+                    ApiGatewayResponses.send(ctx, false, 403, ApiGatewayResponses.FORBIDDEN_BODY, "ForbiddenException");
                 }
                 return;
             }
-            String[] segments = rawPath.startsWith("/") ? rawPath.substring(1).split("/", -1) : new String[0];
-            if (segments.length >= 2 && CONNECTIONS.equals(segments[1])) {
-                if (!segments[0].equals(stage)) {
-                    HttpResponses.send(ctx, keepAlive, 403, HttpResponses.FORBIDDEN_BODY, "ForbiddenException");
-                } else if (segments.length != 3) {
-                    HttpResponses.error(ctx, keepAlive, 400, "BadRequestException", "Invalid connectionId");
-                } else {
-                    connectionsApi.handle(ctx, request, segments[2], keepAlive);
-                }
+            if (ConnectionsProtocol.isConnectionsPath(rawPath)) {
+                connectionsApi.handle(ctx, request, keepAlive);
                 return;
             }
-            HttpResponses.send(ctx, keepAlive, 403, HttpResponses.FORBIDDEN_BODY, "ForbiddenException");
+            ApiGatewayResponses.send(ctx, keepAlive, 403, ApiGatewayResponses.FORBIDDEN_BODY, "ForbiddenException");
         } finally {
             if (!handedOver) {
                 request.release();

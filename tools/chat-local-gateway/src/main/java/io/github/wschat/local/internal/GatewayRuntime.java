@@ -2,6 +2,7 @@ package io.github.wschat.local.internal;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.testkit.connections.ApiGatewayResponses;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -39,7 +40,6 @@ final class GatewayRuntime {
     static final int UNSUPPORTED_DATA = 1003;
     static final int MESSAGE_TOO_BIG = 1009;
 
-
     private final GatewayConfig config;
     private final AwsIds ids = new AwsIds();
     private final WebSocketEvents events;
@@ -48,9 +48,8 @@ final class GatewayRuntime {
     private final ConnectionRegistry registry = new ConnectionRegistry();
     private final RouteSelector selector;
     private final WebSocketDecoderConfig decoderConfig;
-    private volatile FaultInjector faults;
 
-    GatewayRuntime(GatewayConfig config, Executor handlerExecutor, FaultPlan faultPlan) {
+    GatewayRuntime(GatewayConfig config, Executor handlerExecutor) {
         this.config = config;
         this.accessLog = new AccessLog(config.accessListener());
         this.events = new WebSocketEvents(config.stage(), config.apiId(), ids);
@@ -62,7 +61,6 @@ final class GatewayRuntime {
                 // the connection handler closes, with the close handshake of every server-side close
                 .closeOnProtocolViolation(false)
                 .build();
-        this.faults = new FaultInjector(faultPlan);
     }
 
     GatewayConfig config() {
@@ -75,14 +73,6 @@ final class GatewayRuntime {
 
     LambdaInvoker invoker() {
         return invoker;
-    }
-
-    FaultInjector faults() {
-        return faults;
-    }
-
-    void faults(FaultPlan plan) {
-        this.faults = new FaultInjector(plan);
     }
 
     long now() {
@@ -153,7 +143,7 @@ final class GatewayRuntime {
         } else {
             body = invocation.response() == null ? null : invocation.response().getBody();
         }
-        HttpResponses.send(ctx, false, invocation.status(), body, null);
+        ApiGatewayResponses.send(ctx, false, invocation.status(), body, null);
     }
 
     /**

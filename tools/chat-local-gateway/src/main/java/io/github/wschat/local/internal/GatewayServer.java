@@ -1,5 +1,9 @@
 package io.github.wschat.local.internal;
 
+import io.github.wschat.testkit.connections.ConnectionsProtocol;
+import io.github.wschat.testkit.connections.FaultInjection;
+import io.github.wschat.testkit.connections.Faults;
+import io.github.wschat.testkit.connections.RequestLog;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -46,6 +50,7 @@ public final class GatewayServer implements AutoCloseable {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final GatewayRuntime runtime;
+    private final ConnectionsProtocol connectionsApi;
     private final EventLoopGroup group;
     private final ExecutorService ownedExecutor;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -53,13 +58,18 @@ public final class GatewayServer implements AutoCloseable {
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private GatewayServer(GatewayConfig config, FaultPlan faults) throws InterruptedException {
+    private GatewayServer(GatewayConfig config, FaultInjection faults) throws InterruptedException {
         this.ownedExecutor = config.handlerExecutor() == null ? newHandlerExecutor() : null;
         this.runtime = new GatewayRuntime(config,
-                ownedExecutor != null ? ownedExecutor : config.handlerExecutor(), faults);
+                ownedExecutor != null ? ownedExecutor : config.handlerExecutor());
+        this.connectionsApi = ConnectionsProtocol.builder()
+                .stage(config.stage())
+                .connections(new GatewayConnections(runtime.registry()))
+                .maxMessageBytes(config.maxMessageBytes())
+                .build();
+        connectionsApi.faults().inject(faults);
         this.group = new MultiThreadIoEventLoopGroup(0,
                 new DefaultThreadFactory("wschat-local-gateway", true), NioIoHandler.newFactory());
-        ConnectionsApi connectionsApi = new ConnectionsApi(runtime);
         int httpLimit = Math.max(MAX_HTTP_BODY_BYTES, 2 * config.maxMessageBytes());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -88,7 +98,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** Binds and serves; fails if the port cannot be bound. */
-    public static GatewayServer start(GatewayConfig config, FaultPlan faults) throws InterruptedException {
+    public static GatewayServer start(GatewayConfig config, FaultInjection faults) throws InterruptedException {
         return new GatewayServer(config, faults);
     }
 
@@ -102,9 +112,14 @@ public final class GatewayServer implements AutoCloseable {
         return runtime.registry().reachableIds();
     }
 
-    /** How many {@code @connections} calls failed by injection since the faults were last set. */
-    public long injectedFailures() {
-        return runtime.faults().failed();
+    /** The fault and latency script of the {@code @connections} API. */
+    public Faults connectionsFaults() {
+        return connectionsApi.faults();
+    }
+
+    /** The {@code @connections} calls received. */
+    public RequestLog connectionsRequests() {
+        return connectionsApi.requests();
     }
 
     /**
@@ -122,11 +137,6 @@ public final class GatewayServer implements AutoCloseable {
         return written;
     }
 
-    /** Replaces the injected faults; the draws restart from the plan's seed. */
-    public void faults(FaultPlan plan) {
-        runtime.faults(plan);
-    }
-
     /**
      * Stops accepting, closes every connection with 1001 (firing their {@code $disconnect}), waits a few
      * seconds for running handlers, then stops the threads.
@@ -136,6 +146,7 @@ public final class GatewayServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        connectionsApi.faults().release();
         serverChannel.close().awaitUninterruptibly();
         List<LocalConnection> connections = runtime.registry().all();
         for (LocalConnection connection : connections) {

@@ -18,13 +18,6 @@ class AwsTimesTest {
     }
 
     @Test
-    void given_an_instant_then_the_management_api_time_is_iso_8601_with_milliseconds() {
-        assertThat(AwsTimes.iso(SAMPLE)).isEqualTo("2026-11-25T10:15:30.012Z");
-        assertThat(AwsTimes.iso(Instant.parse("2026-11-25T10:15:30Z").toEpochMilli()))
-                .isEqualTo("2026-11-25T10:15:30.000Z");
-    }
-
-    @Test
     void given_a_trace_id_then_it_is_shaped_like_x_ray_ones() {
         assertThat(new AwsIds().newTraceId(SAMPLE)).matches("Root=1-" + Long.toHexString(SAMPLE / 1000) + "-[0-9a-f]{24}");
     }

@@ -1,7 +1,7 @@
 package io.github.wschat.local.runner;
 
-import io.github.wschat.local.ConnectionsFault;
-import io.github.wschat.local.FaultInjection;
+import io.github.wschat.testkit.connections.Fault;
+import io.github.wschat.testkit.connections.FaultInjection;
 import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +21,8 @@ class FaultInjectionTest {
                 clients.add(RunningChat.connect());
             }
             RunningChat.CHAT.api().injectFaults(FaultInjection.builder().seed(20261125)
-                    .fail(ConnectionsFault.LIMIT_EXCEEDED, 0.20)
-                    .fail(ConnectionsFault.INTERNAL_SERVER_ERROR, 0.05)
+                    .fail(Fault.LIMIT_EXCEEDED, 0.20)
+                    .fail(Fault.INTERNAL_SERVER_ERROR, 0.05)
                     .build());
 
             for (int i = 0; i < clients.size(); i++) {

@@ -1,26 +1,27 @@
-package io.github.wschat.local;
+package io.github.wschat.testkit.connections;
 
 import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Faults the {@code @connections} management API injects, for tests and benchmarks of the code that calls
- * it: a share of calls answered with an error ({@link ConnectionsFault}), and a share of calls delayed.
+ * Faults for a share of all {@code @connections} calls, for tests and benchmarks of the code that calls
+ * the API: a share of calls answered with an error (a {@link Fault}), and a share of calls delayed. Given
+ * to a running API with {@link Faults#inject(FaultInjection)}.
  *
  * <p>Draws come from a {@link java.util.Random} seeded with {@link #seed()}, two draws per call (one for
  * the error, one for the delay), so the same seed and the same number of calls give the same number of
  * faults, whatever the order in which concurrent calls arrive. Faults apply to well-formed calls on the
- * right stage ({@code POST}, {@code GET} and {@code DELETE}), before the connection is looked up, as a
- * throttle at API Gateway's front door would.
+ * right stage ({@code POST}, {@code GET} and {@code DELETE}) that no fault scripted for their connection
+ * answers, before the connection is looked up, as a throttle at API Gateway's front door would.
  *
  * <pre>{@code
  * FaultInjection faults = FaultInjection.builder()
  *         .seed(42)
- *         .fail(ConnectionsFault.LIMIT_EXCEEDED, 0.20)   // 20 % of calls get 429
- *         .delay(Duration.ofMillis(50), 0.10)           // 10 % of calls wait 50 ms first
+ *         .fail(Fault.LIMIT_EXCEEDED, 0.20)             // 20 % of calls get 429
+ *         .delay(Duration.ofMillis(50), 0.10)        // 10 % of calls wait 50 ms first
  *         .build();
  * }</pre>
  */
@@ -29,13 +30,13 @@ public final class FaultInjection {
     private static final FaultInjection NONE = builder().build();
 
     private final long seed;
-    private final Map<ConnectionsFault, Double> failureShares;
+    private final Map<Fault, Double> failureShares;
     private final Duration delay;
     private final double delayShare;
 
     private FaultInjection(Builder builder) {
         this.seed = builder.seed;
-        this.failureShares = Collections.unmodifiableMap(new EnumMap<>(builder.failureShares));
+        this.failureShares = Collections.unmodifiableMap(new LinkedHashMap<>(builder.failureShares));
         this.delay = builder.delay;
         this.delayShare = builder.delayShare;
     }
@@ -55,8 +56,8 @@ public final class FaultInjection {
         return seed;
     }
 
-    /** The share (0 to 1) of calls answered with each fault; the shares add up to at most 1. */
-    public Map<ConnectionsFault, Double> failureShares() {
+    /** The share (0 to 1) of calls answered with each fault, in the order given; the shares add up to at most 1. */
+    public Map<Fault, Double> failureShares() {
         return failureShares;
     }
 
@@ -85,7 +86,7 @@ public final class FaultInjection {
     public static final class Builder {
 
         private long seed;
-        private final Map<ConnectionsFault, Double> failureShares = new EnumMap<>(ConnectionsFault.class);
+        private final Map<Fault, Double> failureShares = new LinkedHashMap<>();
         private Duration delay = Duration.ZERO;
         private double delayShare;
 
@@ -98,9 +99,15 @@ public final class FaultInjection {
             return this;
         }
 
-        /** Answers the given share (0 to 1) of calls with the fault; replaces an earlier share of the same fault. */
-        public Builder fail(ConnectionsFault fault, double share) {
+        /**
+         * Answers the given share (0 to 1) of calls with the fault, an error; replaces an earlier share of the
+         * same fault.
+         */
+        public Builder fail(Fault fault, double share) {
             Objects.requireNonNull(fault, "fault");
+            if (!fault.isError()) {
+                throw new IllegalArgumentException("not an error: " + fault + " (delays are delay(..))");
+            }
             failureShares.put(fault, checkShare(share));
             return this;
         }

@@ -1,4 +1,4 @@
-package io.github.wschat.local.internal;
+package io.github.wschat.testkit.connections;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * {@code +}. The decoded id must then be 1 to 128 characters of {@code [A-Za-z0-9_+=-]}: anything else
  * ({@code /}, {@code ..}, a {@code %} left after decoding, a malformed escape) is refused before any lookup.
  */
-final class ConnectionIds {
+public final class ConnectionIds {
 
-    static final int MAX_LENGTH = 128;
+    public static final int MAX_LENGTH = 128;
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_+=-]{1," + MAX_LENGTH + "}");
 
@@ -24,7 +24,7 @@ final class ConnectionIds {
     }
 
     /** The connection id in the raw path segment, if it is a valid one. */
-    static Optional<String> fromPathSegment(String rawSegment) {
+    public static Optional<String> fromPathSegment(String rawSegment) {
         if (rawSegment.length() > 3 * MAX_LENGTH) {
             return Optional.empty();
         }
