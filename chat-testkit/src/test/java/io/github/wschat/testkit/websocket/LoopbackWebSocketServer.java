@@ -9,6 +9,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -27,6 +29,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -66,6 +69,8 @@ final class LoopbackWebSocketServer implements AutoCloseable, AfterEachCallback 
             new DefaultThreadFactory("loopback-ws", true), NioIoHandler.newFactory());
     private final BlockingQueue<Handshake> handshakes = new LinkedBlockingQueue<>();
     private final BlockingQueue<Ending> endings = new LinkedBlockingQueue<>();
+    /** The accepted connections, so that {@link #close()} drops each of them itself. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -81,6 +86,7 @@ final class LoopbackWebSocketServer implements AutoCloseable, AfterEachCallback 
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
                                 new WebSocketServerProtocolHandler(config), new Refusal(),
                                 new WebSocketFrameAggregator(1024 * 1024), new Echo());
@@ -129,6 +135,12 @@ final class LoopbackWebSocketServer implements AutoCloseable, AfterEachCallback 
             return;
         }
         server.close().syncUninterruptibly();
+        // Dropped here, while the event loop runs, rather than left to its shutdown (under load a client
+        // then saw no end within 10 s), and from the pipeline's first handler: a close from its tail
+        // would pass Netty's WebSocket handler, which writes a 1000 close frame first.
+        for (Channel connection : connections) {
+            connection.pipeline().firstContext().close().syncUninterruptibly();
+        }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
