@@ -53,7 +53,7 @@ public final class ConnectionsProtocol {
         this.stage = builder.stage;
         this.connections = builder.connections;
         this.faults = builder.faults;
-        this.requests = builder.requests;
+        this.requests = builder.recordRequests ? RequestLog.create() : null;
         this.requireSignature = builder.requireSignature;
         this.maxMessageBytes = builder.maxMessageBytes;
     }
@@ -70,6 +70,9 @@ public final class ConnectionsProtocol {
 
     /** The calls this API received. */
     public RequestLog requests() {
+        if (requests == null) {
+            throw new IllegalStateException("this @connections API records no calls: build it with recordRequests(true)");
+        }
         return requests;
     }
 
@@ -103,20 +106,28 @@ public final class ConnectionsProtocol {
             ApiGatewayResponses.send(ctx, keepAlive, 403, ApiGatewayResponses.FORBIDDEN_BODY, "ForbiddenException");
             return;
         }
-        requests.arrived(record(request, id.get()), String.valueOf(ctx.channel().remoteAddress()));
+        if (requests != null) {
+            requests.arrived(record(request, id.get()), String.valueOf(ctx.channel().remoteAddress()));
+        }
         String authorization = request.headers().get("Authorization");
         if (requireSignature && (authorization == null || !authorization.startsWith(SIGV4))) {
-            requests.answered();
+            answered();
             ApiGatewayResponses.send(ctx, keepAlive, Fault.error(403));
             return;
         }
         byte[] body = HttpMethod.POST.equals(method) ? ByteBufUtil.getBytes(request.content()) : null;
         Fault fault = faults.decide(id.get());
         Runnable answer = () -> {
-            requests.answered();
+            answered();
             answer(ctx, keepAlive, method, id.get(), body, fault);
         };
         faults.whenReleased(() -> later(ctx, fault.delay(), answer));
+    }
+
+    private void answered() {
+        if (requests != null) {
+            requests.answered();
+        }
     }
 
     private static void later(ChannelHandlerContext ctx, Duration delay, Runnable answer) {
@@ -179,7 +190,7 @@ public final class ConnectionsProtocol {
         private String stage;
         private LiveConnections connections;
         private Faults faults = Faults.create();
-        private RequestLog requests = RequestLog.create();
+        private boolean recordRequests = true;
         private boolean requireSignature;
         private int maxMessageBytes = 128 * 1024;
 
@@ -201,6 +212,15 @@ public final class ConnectionsProtocol {
         /** Whether a call without a SigV4 {@code Authorization} header gets 403 (default false: any is accepted). */
         public Builder requireSignature(boolean require) {
             this.requireSignature = require;
+            return this;
+        }
+
+        /**
+         * Whether {@link #requests()} records every call with its headers (default true): a test's
+         * evidence, but memory and time on every call of a long-running server.
+         */
+        public Builder recordRequests(boolean record) {
+            this.recordRequests = record;
             return this;
         }
 

@@ -205,7 +205,12 @@ public final class LocalWebSocketApi implements AutoCloseable {
         return running().connectionsFaults();
     }
 
-    /** The {@code @connections} calls received: headers, arrival times, counts per connection, calls in flight. */
+    /**
+     * The {@code @connections} calls received: headers, arrival times, counts per connection, calls in
+     * flight; only with {@link Builder#recordConnectionsRequests()}.
+     *
+     * @throws IllegalStateException if the API records no calls
+     */
     public RequestLog connectionsRequests() {
         return running().connectionsRequests();
     }
@@ -264,6 +269,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ExecutorService handlerExecutor;
         private Consumer<AccessLogEntry> accessLogListener;
+        private boolean recordConnectionsRequests;
 
         private Builder() {
         }
@@ -411,6 +417,15 @@ public final class LocalWebSocketApi implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Records every {@code @connections} call for {@link LocalWebSocketApi#connectionsRequests()} (default
+         * off: a long-running API, the local chat or a benchmark's, would keep each call's headers forever).
+         */
+        public Builder recordConnectionsRequests() {
+            this.recordConnectionsRequests = true;
+            return this;
+        }
+
         /** The API, not started yet; fails fast on an invalid configuration. */
         public LocalWebSocketApi build() {
             if (!STAGE.matcher(stage).matches()) {
@@ -429,7 +444,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
             GatewayConfig config = new GatewayConfig(host, port, stage, apiId,
                     selectionPath(routeSelectionExpression), integrations, maxFrameBytes, maxMessageBytes,
                     maxPendingOutboundBytes, idleTimeout, maxConnectionDuration, integrationTimeout,
-                    acceptBinaryFrames, clock, handlerExecutor, accessLogListener);
+                    acceptBinaryFrames, clock, handlerExecutor, accessLogListener, recordConnectionsRequests);
             return new LocalWebSocketApi(config, faults);
         }
 

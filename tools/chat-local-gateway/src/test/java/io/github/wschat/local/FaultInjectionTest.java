@@ -161,6 +161,7 @@ class FaultInjectionTest {
                 .twoWayRoute("probe", RecordingHandler.answering(200, "probe"))
                 .twoWayRoute("$default", RecordingHandler.echoing(""))
                 .faultInjection(faults)
+                .recordConnectionsRequests()
                 .start();
         client = WebSocketTestClient.connect(api.webSocketUri());
         String id = connect.next().getRequestContext().getConnectionId();

@@ -27,6 +27,16 @@ class LocalWebSocketApiBuilderTest {
     }
 
     @Test
+    void given_the_default_settings_then_the_connections_calls_are_not_recorded() {
+        try (LocalWebSocketApi quiet = LocalWebSocketApi.builder().start();
+             LocalWebSocketApi recording = LocalWebSocketApi.builder().recordConnectionsRequests().start()) {
+            assertThatThrownBy(quiet::connectionsRequests).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("records no calls");
+            assertThat(recording.connectionsRequests().total()).isZero();
+        }
+    }
+
+    @Test
     void given_two_apis_on_port_0_then_they_get_different_ports() {
         try (LocalWebSocketApi first = LocalWebSocketApi.builder().start();
              LocalWebSocketApi second = LocalWebSocketApi.builder().start()) {

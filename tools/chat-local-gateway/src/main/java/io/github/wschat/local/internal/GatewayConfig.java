@@ -31,6 +31,7 @@ import java.util.function.Consumer;
  * @param clock                   the clock of event times
  * @param handlerExecutor         the executor running handlers, {@code null} for one owned by the server
  * @param accessListener          receives each access log entry, {@code null} for none
+ * @param recordConnectionsRequests whether the {@code @connections} calls are recorded
  */
 public record GatewayConfig(String host,
                             int port,
@@ -47,7 +48,8 @@ public record GatewayConfig(String host,
                             boolean acceptBinaryFrames,
                             Clock clock,
                             ExecutorService handlerExecutor,
-                            Consumer<AccessLogEntry> accessListener) {
+                            Consumer<AccessLogEntry> accessListener,
+                            boolean recordConnectionsRequests) {
 
     public GatewayConfig {
         Objects.requireNonNull(host, "host");

@@ -66,6 +66,7 @@ public final class GatewayServer implements AutoCloseable {
                 .stage(config.stage())
                 .connections(new GatewayConnections(runtime.registry()))
                 .maxMessageBytes(config.maxMessageBytes())
+                .recordRequests(config.recordConnectionsRequests())
                 .build();
         connectionsApi.faults().inject(faults);
         this.group = new MultiThreadIoEventLoopGroup(0,
