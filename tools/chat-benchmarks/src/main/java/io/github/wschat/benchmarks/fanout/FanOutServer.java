@@ -89,9 +89,9 @@ public final class FanOutServer {
             }
         }
         builder.route(Routes.TUTORIAL, HandlerTimings.notifying(Routes.TUTORIAL,
-                new LazyHandler(TutorialSendMessageHandler::new), api::get));
+                new LazyHandler<>(TutorialSendMessageHandler::new), api::get));
         builder.route(Routes.TUTORIAL_PROMISE_ALL, HandlerTimings.notifying(Routes.TUTORIAL_PROMISE_ALL,
-                new LazyHandler(TutorialPromiseAllSendMessageHandler::new), api::get));
+                new LazyHandler<>(TutorialPromiseAllSendMessageHandler::new), api::get));
         builder.route(Routes.GATEWAY_PUSH, HandlerTimings.notifying(Routes.GATEWAY_PUSH,
                 new GatewayPushHandler(api::get), api::get));
         builder.twoWayRoute(Routes.STATS, timings.statsRoute());

@@ -2,33 +2,38 @@ package io.github.wschat.local.runner;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 
 import java.util.function.Supplier;
 
 /**
  * A handler made on its first event, as Lambda makes one on a container's first invocation: its SDK
  * clients are built after the local API has set the endpoint properties. {@link LocalChat} hosts the
- * template's handlers this way, and so does the benchmarks' fan-out server. Made once, thread-safe.
+ * template's handlers this way (the routes' and the {@code $connect} authorizer's), and so does the
+ * benchmarks' fan-out server. Made once, thread-safe.
+ *
+ * @param <I> the event type
+ * @param <O> the response type
  */
-public final class LazyHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+public final class LazyHandler<I, O> implements RequestHandler<I, O> {
 
-    private final Supplier<RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> make;
-    private volatile RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler;
+    private final Supplier<? extends RequestHandler<I, O>> make;
+    private volatile RequestHandler<I, O> handler;
 
     /** A handler that {@code make} makes on the first event. */
-    public LazyHandler(Supplier<RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> make) {
+    public LazyHandler(Supplier<? extends RequestHandler<I, O>> make) {
         this.make = make;
     }
 
-    /** A handler of the class the SAM template names, made by its public no-argument constructor. */
+    /**
+     * A handler of the class the SAM template names, made by its public no-argument constructor. The
+     * class's event and response types are the caller's to know, as they are the Lambda runtime's: a
+     * mismatch fails on the first event.
+     */
     @SuppressWarnings("unchecked")
-    public static LazyHandler ofClass(String className) {
-        return new LazyHandler(() -> {
+    public static <I, O> LazyHandler<I, O> ofClass(String className) {
+        return new LazyHandler<>(() -> {
             try {
-                return (RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>)
-                        Class.forName(className).getConstructor().newInstance();
+                return (RequestHandler<I, O>) Class.forName(className).getConstructor().newInstance();
             } catch (ReflectiveOperationException | ClassCastException e) {
                 throw new IllegalStateException("cannot make the handler " + className + " the template names", e);
             }
@@ -36,8 +41,8 @@ public final class LazyHandler implements RequestHandler<APIGatewayV2WebSocketEv
     }
 
     @Override
-    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
-        RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> current = handler;
+    public O handleRequest(I event, Context context) {
+        RequestHandler<I, O> current = handler;
         if (current == null) {
             synchronized (this) {
                 if (handler == null) {

@@ -22,7 +22,7 @@ class LazyHandlerTest {
     @Test
     void the_handler_is_made_on_the_first_event_and_only_once_when_events_race() throws Exception {
         AtomicInteger made = new AtomicInteger();
-        LazyHandler lazy = new LazyHandler(() -> {
+        LazyHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> lazy = new LazyHandler<>(() -> {
             made.incrementAndGet();
             return (event, context) -> {
                 APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
