@@ -8,17 +8,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +39,7 @@ class LocalChatMainTest {
         String table = "wschat-main-" + System.nanoTime();
         try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start();
              DynamoDbClient client = dynamoDbClient(dynamoDb.endpoint());
-             Child chat = Child.start(Map.of(
+             ProcessOutput chat = startChat(Map.of(
                      "CHAT_PORT", "0",
                      "TABLE_NAME", table,
                      "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString()))) {
@@ -60,11 +55,11 @@ class LocalChatMainTest {
             String connectionId = id.group(1);
             assertThat(item(client, table, connectionId)).as("the item $connect stored in " + table).isNotEmpty();
 
-            chat.process.destroy();
+            chat.process().destroy();
 
-            assertThat(chat.process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS))
+            assertThat(chat.process().waitFor(EXIT.toSeconds(), TimeUnit.SECONDS))
                     .as("the chat stopped within %s; it printed:%n%s", EXIT, chat.output()).isTrue();
-            assertThat(chat.process.exitValue()).as("128 + SIGTERM").isEqualTo(143);
+            assertThat(chat.process().exitValue()).as("128 + SIGTERM").isEqualTo(143);
             assertThat(socket.awaitClose(EXIT).code()).isEqualTo(1001);
             assertThat(item(client, table, connectionId)).as("the item, after $disconnect").isEmpty();
         }
@@ -72,9 +67,9 @@ class LocalChatMainTest {
 
     @Test
     void given_no_table_name_when_main_runs_then_it_exits_at_once_saying_what_to_set() throws Exception {
-        try (Child chat = Child.start(Map.of("CHAT_PORT", "0"))) {
-            assertThat(chat.process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            assertThat(chat.process.exitValue()).isEqualTo(LocalChat.BAD_SETTINGS_EXIT_CODE);
+        try (ProcessOutput chat = startChat(Map.of("CHAT_PORT", "0"))) {
+            assertThat(chat.process().waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(chat.process().exitValue()).isEqualTo(LocalChat.BAD_SETTINGS_EXIT_CODE);
             assertThat(chat.output()).contains("TABLE_NAME is not set").doesNotContain("Ready:");
         }
     }
@@ -88,73 +83,16 @@ class LocalChatMainTest {
                 .key(Map.of("connectionId", AttributeValue.fromS(connectionId)))).item();
     }
 
-    /** {@code java -cp <this test's class path> LocalChat <template>}, its output (stdout and stderr) read line by line. */
-    private static final class Child implements AutoCloseable {
-        private final Process process;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final StringBuffer all = new StringBuffer();
-
-        private Child(Process process) {
-            this.process = process;
-            Thread reader = new Thread(this::read, "local-chat-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** Starts it with this JVM's environment, {@code TABLE_NAME} removed, plus {@code environment}. */
-        static Child start(Map<String, String> environment) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    LocalChat.class.getName(),
-                    Path.of("../../chat-lambda-example/template.yaml").toAbsolutePath().toString()))
-                    .redirectErrorStream(true);
-            // the pom sets TABLE_NAME for this JVM: the child gets only what the test gives it
-            builder.environment().remove(LocalChat.TABLE_NAME);
-            builder.environment().putAll(environment);
-            return new Child(builder.start());
-        }
-
-        /** The first line from now on that matches, failing after {@code wait}. */
-        Matcher awaitLine(Pattern pattern, Duration wait) throws InterruptedException {
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (true) {
-                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    throw new AssertionError("no line matching " + pattern + " within " + wait
-                            + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")")
-                            + "; it printed:\n" + output());
-                }
-                Matcher matcher = pattern.matcher(line);
-                if (matcher.find()) {
-                    return matcher;
-                }
-            }
-        }
-
-        String output() {
-            return all.toString();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS);
-            }
-        }
-
-        private void read() {
-            try (BufferedReader output = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = output.readLine()) != null) {
-                    all.append(line).append('\n');
-                    lines.add(line);
-                }
-            } catch (IOException ended) {
-                // the process is gone: nothing more to read
-            }
-        }
+    /** {@code java -cp <this test's class path> LocalChat <template>}: the one command's JVM. */
+    static ProcessOutput startChat(Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                LocalChat.class.getName(),
+                Path.of("../../chat-lambda-example/template.yaml").toAbsolutePath().toString()));
+        // the pom sets TABLE_NAME for this JVM: the child gets only what the test gives it
+        builder.environment().remove(LocalChat.TABLE_NAME);
+        builder.environment().putAll(environment);
+        return ProcessOutput.start(builder, line -> line);
     }
 }
