@@ -69,8 +69,9 @@ import java.util.function.Supplier;
  *
  * <p><b>Users.</b> {@link #find} reads the whole item, the user included. {@link #findPage} is for
  * reaching connections (the broadcast's fan-out), and its Scan reads only the id, {@value #CONNECTED_AT}
- * and the client's identity: the user attributes are left out of its projection, so that up to
- * {@value UserIdentity#MAX_ROOM_GRANTS} grants an item do not shrink DynamoDB's 1 MB pages. A paged
+ * and the client's identity: the user attributes are left out of its projection, so that a fan-out
+ * neither transfers nor parses up to {@value UserIdentity#MAX_ROOM_GRANTS} grants a recipient. (DynamoDB
+ * still counts whole items, grants included, in a Scan's read units and its 1 MB a call.) A paged
  * connection therefore carries its {@linkplain UserIdentity#anonymous anonymous} user, as the port allows;
  * read a connection with {@link #find} to know who opened it.
  *
