@@ -3,6 +3,7 @@ package io.github.wschat.inmemory;
 import io.github.wschat.core.domain.BroadcastReport;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.in.ConnectCommand;
 import io.github.wschat.core.service.ChatServices;
@@ -11,6 +12,7 @@ import io.github.wschat.json.JsonReplyRenderer;
 import io.github.wschat.json.SendMessageBodyParser;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +35,10 @@ class ReadmeExampleTest {
         ConnectionId alice = ConnectionId.of("alice");
         ConnectionId bob = ConnectionId.of("bob");
         ConnectionId gone = ConnectionId.of("gone");
-        chat.connect().connect(new ConnectCommand(alice, ClientIdentity.UNKNOWN));
-        chat.connect().connect(new ConnectCommand(bob, ClientIdentity.UNKNOWN));
-        chat.connect().connect(new ConnectCommand(gone, ClientIdentity.UNKNOWN));
+        UserIdentity verified = UserIdentity.of("user-1", "Alice", List.of("private-team-*")); // from her token
+        chat.connect().connect(new ConnectCommand(alice, ClientIdentity.UNKNOWN, verified));
+        chat.connect().connect(new ConnectCommand(bob, ClientIdentity.UNKNOWN, UserIdentity.anonymous(bob))); // no token
+        chat.connect().connect(new ConnectCommand(gone, ClientIdentity.UNKNOWN, UserIdentity.anonymous(gone)));
         sender.markGone(gone); // closed without $disconnect: API Gateway would answer 410
 
         BroadcastReport report = (BroadcastReport) chat.broadcast()
@@ -45,6 +48,7 @@ class ReadmeExampleTest {
         assertThat(sender.receivedBy(alice)).isEmpty();           // the sender is skipped
         assertThat(report.goneRemoved()).isEqualTo(1);             // the dead connection ...
         assertThat(store.contains(gone)).isFalse();                // ... is removed from the store
+        assertThat(store.find(alice).orElseThrow().user()).isEqualTo(verified); // stored with its user
         // end::readme[]
     }
 

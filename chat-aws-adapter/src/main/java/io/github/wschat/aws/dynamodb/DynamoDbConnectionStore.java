@@ -4,6 +4,7 @@ import io.github.wschat.aws.dynamodb.ScanCursor.Position;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.out.ConnectionPage;
 import io.github.wschat.core.port.out.ConnectionStore;
 import io.github.wschat.core.port.out.ConnectionStoreException;
@@ -47,6 +48,10 @@ import java.util.function.Supplier;
  *   <li>{@value #CONNECTION_ID} (S): the connection id;</li>
  *   <li>{@value #CONNECTED_AT} (N): when the connection opened, in epoch milliseconds;</li>
  *   <li>{@value #SOURCE_IP} (S) and {@value #USER_AGENT} (S): the client's identity, only when known;</li>
+ *   <li>{@value #USER_ID} (S) and {@value #USER_NAME} (S): the user the connection was opened by, always
+ *       written (an anonymous user as {@code anon:<connection id>} and {@code anonymous});</li>
+ *   <li>{@value #ROOMS} (L of S): the user's room grants in their order, absent when there are none (a
+ *       list, not a string set, which would lose the order);</li>
  *   <li>the TTL attribute (N, {@value #DEFAULT_TTL_ATTRIBUTE_NAME} by default): when the item may be
  *       deleted, in epoch <em>seconds</em>, {@code connectedAt + ttlDuration}. Enable the table's
  *       Time to Live on this attribute so that connections whose {@code $disconnect} never came go
@@ -57,8 +62,18 @@ import java.util.function.Supplier;
  * whose TTL attribute is a number of seconds not after the clock's now is neither found nor
  * listed. An item without a TTL attribute never expires, as in DynamoDB; an item without
  * {@value #CONNECTED_AT} (such as the tutorial's own {@code $connect} writes) is read as opened at
- * {@link Instant#EPOCH}, meaning unknown. Items that cannot be read as a connection at all are
- * skipped by {@link #findPage} with a warning and make {@link #find} fail.
+ * {@link Instant#EPOCH}, meaning unknown, and one without {@value #USER_ID} (the tutorial's, or one
+ * written before connections had users) as opened by the connection's anonymous user; a
+ * {@value #USER_ID} without {@value #USER_NAME} is the user's name too. Items that cannot be read as
+ * a connection at all are skipped by {@link #findPage} with a warning and make {@link #find} fail.
+ *
+ * <p><b>Users.</b> {@link #find} reads the whole item, the user included. {@link #findPage} is for
+ * reaching connections (the broadcast's fan-out), and its Scan reads only the id, {@value #CONNECTED_AT}
+ * and the client's identity: the user attributes are left out of its projection, so that a fan-out
+ * neither transfers nor parses up to {@value UserIdentity#MAX_ROOM_GRANTS} grants a recipient. (DynamoDB
+ * still counts whole items, grants included, in a Scan's read units and its 1 MB a call.) A paged
+ * connection therefore carries its {@linkplain UserIdentity#anonymous anonymous} user, as the port allows;
+ * read a connection with {@link #find} to know who opened it.
  *
  * <p><b>Pages.</b> In a plain scan (the default), {@link #findPage} makes one Scan call with
  * {@code Limit} = the page size, and its {@code LastEvaluatedKey} becomes the page's cursor: the
@@ -101,6 +116,12 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     public static final String SOURCE_IP = "sourceIp";
     /** The client's user agent (S), absent when unknown. */
     public static final String USER_AGENT = "userAgent";
+    /** The user's id (S), {@code anon:<connection id>} for an anonymous user. */
+    public static final String USER_ID = "userId";
+    /** The user's name (S); not {@code name}, one of DynamoDB's reserved words. */
+    public static final String USER_NAME = "userName";
+    /** The user's room grants (L of S), in their order; absent when there are none. */
+    public static final String ROOMS = "rooms";
     /** The default name of the TTL attribute (N, epoch seconds). */
     public static final String DEFAULT_TTL_ATTRIBUTE_NAME = "ttl";
 
@@ -130,9 +151,15 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private static final String SOURCE_IP_NAME = "#ip";
     private static final String USER_AGENT_NAME = "#ua";
     private static final String TTL_NAME = "#ttl";
+    private static final String USER_ID_NAME = "#uid";
+    private static final String USER_NAME_NAME = "#uname";
+    private static final String ROOMS_NAME = "#rooms";
     private static final String NOW_VALUE = ":now";
     private static final String CONNECTION_PROJECTION =
             String.join(", ", ID_NAME, CONNECTED_AT_NAME, SOURCE_IP_NAME, USER_AGENT_NAME);
+    /** All of an item {@link #find} reads: the connection, its user and the TTL to hide it when expired. */
+    private static final String ITEM_PROJECTION =
+            String.join(", ", CONNECTION_PROJECTION, USER_ID_NAME, USER_NAME_NAME, ROOMS_NAME, TTL_NAME);
     /** Keeps what {@link #isLive} keeps: the two must agree, or find and findPage would disagree. */
     private static final String LIVE_FILTER =
             "attribute_not_exists(" + TTL_NAME + ") OR " + TTL_NAME + " > " + NOW_VALUE;
@@ -145,7 +172,10 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private final int scanSegments;
     /** Runs the concurrent Scan calls of a segmented store; null for a plain scan. */
     private final ThreadPoolExecutor scanThreads;
-    private final Map<String, String> attributeNames;
+    /** The names of the Scan's expressions; DynamoDB refuses a name an expression does not use. */
+    private final Map<String, String> scanAttributeNames;
+    /** The names of {@link #find}'s projection. */
+    private final Map<String, String> itemAttributeNames;
 
     private DynamoDbConnectionStore(Builder builder) {
         this.dynamoDb = builder.dynamoDbClient;
@@ -155,12 +185,17 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         this.clock = builder.clock;
         this.scanSegments = builder.scanSegments;
         this.scanThreads = scanSegments == 1 ? null : newScanPool(scanSegments);
-        this.attributeNames = Map.of(
+        this.scanAttributeNames = Map.of(
                 ID_NAME, CONNECTION_ID,
                 CONNECTED_AT_NAME, CONNECTED_AT,
                 SOURCE_IP_NAME, SOURCE_IP,
                 USER_AGENT_NAME, USER_AGENT,
                 TTL_NAME, ttlAttributeName);
+        Map<String, String> itemNames = new HashMap<>(scanAttributeNames);
+        itemNames.put(USER_ID_NAME, USER_ID);
+        itemNames.put(USER_NAME_NAME, USER_NAME);
+        itemNames.put(ROOMS_NAME, ROOMS);
+        this.itemAttributeNames = Map.copyOf(itemNames);
     }
 
     /** A builder; {@link Builder#dynamoDbClient} and {@link Builder#tableName} are required. */
@@ -200,13 +235,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .tableName(tableName)
                 .key(keyOf(id.value()))
                 .consistentRead(true)
-                .projectionExpression(CONNECTION_PROJECTION + ", " + TTL_NAME)
-                .expressionAttributeNames(attributeNames)));
+                .projectionExpression(ITEM_PROJECTION)
+                .expressionAttributeNames(itemAttributeNames)));
         if (!response.hasItem() || response.item().isEmpty() || !isLive(response.item(), nowInEpochSeconds())) {
             return Optional.empty();
         }
         try {
-            return Optional.of(toConnection(response.item()));
+            return Optional.of(toConnection(response.item(), true));
         } catch (IllegalArgumentException e) {
             throw new ConnectionStoreException("Item " + id + " of DynamoDB table '" + tableName
                     + "' is not a connection: " + e.getMessage(), e);
@@ -314,7 +349,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .consistentRead(true)
                 .projectionExpression(CONNECTION_PROJECTION)
                 .filterExpression(LIVE_FILTER)
-                .expressionAttributeNames(attributeNames)
+                .expressionAttributeNames(scanAttributeNames)
                 .expressionAttributeValues(Map.of(NOW_VALUE, number(now)));
         if (scanSegments > 1) {
             scan.segment(segment).totalSegments(scanSegments);
@@ -329,7 +364,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private void addConnections(ScanResponse response, List<Connection> connections) {
         for (Map<String, AttributeValue> item : response.items()) {
             try {
-                connections.add(toConnection(item));
+                connections.add(toConnection(item, false));
             } catch (IllegalArgumentException e) {
                 LOG.warn("Skipping an item of DynamoDB table '{}' that is not a connection: {}", tableName, e.getMessage());
             }
@@ -359,12 +394,23 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         item.put(CONNECTED_AT, number(connection.connectedAt().toEpochMilli()));
         connection.identity().knownSourceIp().ifPresent(ip -> item.put(SOURCE_IP, AttributeValue.fromS(ip)));
         connection.identity().knownUserAgent().ifPresent(agent -> item.put(USER_AGENT, AttributeValue.fromS(agent)));
+        UserIdentity user = connection.user();
+        item.put(USER_ID, AttributeValue.fromS(user.userId()));
+        item.put(USER_NAME, AttributeValue.fromS(user.name()));
+        if (!user.roomGrants().isEmpty()) {
+            item.put(ROOMS, AttributeValue.fromL(user.roomGrants().stream().map(AttributeValue::fromS).toList()));
+        }
         item.put(ttlAttributeName, number(connection.connectedAt().plus(ttlDuration).getEpochSecond()));
         return item;
     }
 
-    /** @throws IllegalArgumentException if the item is not one of a connection */
-    private static Connection toConnection(Map<String, AttributeValue> item) {
+    /**
+     * The connection of an item; its user when {@code withUser} (the item was read whole), its anonymous
+     * user otherwise (a scanned item holds no user attributes).
+     *
+     * @throws IllegalArgumentException if the item is not one of a connection
+     */
+    private static Connection toConnection(Map<String, AttributeValue> item, boolean withUser) {
         AttributeValue id = item.get(CONNECTION_ID);
         if (id == null || id.s() == null) {
             throw new IllegalArgumentException("no string attribute '" + CONNECTION_ID + "'");
@@ -375,7 +421,41 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         AttributeValue connectedAt = item.get(CONNECTED_AT);
         Instant openedAt = connectedAt == null ? Instant.EPOCH : Instant.ofEpochMilli(longOf(connectedAt, CONNECTED_AT));
         ClientIdentity identity = ClientIdentity.of(stringOf(item.get(SOURCE_IP)), stringOf(item.get(USER_AGENT)));
-        return Connection.of(ConnectionId.of(id.s()), openedAt, identity);
+        ConnectionId connectionId = ConnectionId.of(id.s());
+        UserIdentity user = withUser ? toUser(item, connectionId) : UserIdentity.anonymous(connectionId);
+        return Connection.of(connectionId, openedAt, identity, user);
+    }
+
+    /**
+     * The user of a whole item: the connection's anonymous user when it has no {@value #USER_ID}. The
+     * messages name the attributes, never their values.
+     *
+     * @throws IllegalArgumentException if the user attributes do not make a user
+     */
+    private static UserIdentity toUser(Map<String, AttributeValue> item, ConnectionId connectionId) {
+        AttributeValue userId = item.get(USER_ID);
+        if (userId == null) {
+            return UserIdentity.anonymous(connectionId);
+        }
+        AttributeValue name = item.get(USER_NAME);
+        if (userId.s() == null || name != null && name.s() == null) {
+            throw new IllegalArgumentException("'" + USER_ID + "' or '" + USER_NAME + "' is not a string");
+        }
+        AttributeValue rooms = item.get(ROOMS);
+        List<String> grants = new ArrayList<>();
+        if (rooms != null) {
+            if (!rooms.hasL() || rooms.l().stream().anyMatch(grant -> grant.s() == null)) {
+                throw new IllegalArgumentException("'" + ROOMS + "' is not a list of strings");
+            }
+            rooms.l().forEach(grant -> grants.add(grant.s()));
+        }
+        try {
+            return UserIdentity.of(userId.s(), name == null ? userId.s() : name.s(), grants);
+        } catch (IllegalArgumentException e) {
+            // not chained: UserIdentity's message shows the start of the refused value
+            throw new IllegalArgumentException("'" + USER_ID + "', '" + USER_NAME + "' and '" + ROOMS
+                    + "' do not make a user (lengths, control characters or grants)");
+        }
     }
 
     /** Whether the item is not expired: it has no TTL attribute, or one after {@code now}. */
@@ -558,7 +638,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
             require(dynamoDbClient != null, "dynamoDbClient is required");
             require(tableName != null && !tableName.isBlank(), "tableName is required and must not be blank");
             require(ttlAttributeName != null && !ttlAttributeName.isBlank(), "ttlAttributeName must not be blank");
-            require(!List.of(CONNECTION_ID, CONNECTED_AT, SOURCE_IP, USER_AGENT).contains(ttlAttributeName),
+            require(!List.of(CONNECTION_ID, CONNECTED_AT, SOURCE_IP, USER_AGENT, USER_ID, USER_NAME, ROOMS)
+                            .contains(ttlAttributeName),
                     "ttlAttributeName must differ from the other attributes, is '" + ttlAttributeName + "'");
             require(ttlDuration != null && !ttlDuration.isNegative() && !ttlDuration.isZero(),
                     "ttlDuration must be positive, is " + ttlDuration);

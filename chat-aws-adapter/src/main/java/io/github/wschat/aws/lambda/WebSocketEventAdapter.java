@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
+import io.github.wschat.aws.auth.AuthorizerContext;
 import io.github.wschat.core.domain.BroadcastRejected;
 import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.MessageRejection;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.in.ConnectCommand;
 import io.github.wschat.core.port.in.DefaultRouteCommand;
 import io.github.wschat.core.port.in.DisconnectCommand;
@@ -25,6 +27,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -41,6 +44,14 @@ import java.util.function.Function;
  * </ul>
  * Infrastructure failures answer 500 and are logged with the request id; no exception escapes.
  * Message bodies are never logged at INFO.
+ *
+ * <p><b>Identity.</b> The user of an event is the one its {@code requestContext.authorizer} names, as
+ * {@link AuthorizerContext#read} reads it: the {@code $connect} authorizer's context, which API Gateway
+ * hands to every event of the connection. An event without one (authorization off) is the connection's
+ * {@linkplain UserIdentity#anonymous anonymous} user's. The user reaches the connect, send-message and
+ * {@code $default} commands, and is stored with the connection. An authorizer context that is not one of
+ * a user is a deployment fault: the event is answered 500 (on {@code $connect} the connection is refused
+ * and nothing is stored) and logged at WARN with the connection id, never the context's values.
  *
  * <p>The adapter sees the use cases only, as {@link ChatUseCases} given to {@link Builder#useCases};
  * it makes no service and holds no port but the {@link ReplyRenderer} of its 400 answers. Reading and
@@ -117,7 +128,7 @@ public final class WebSocketEventAdapter {
     }
 
     private APIGatewayV2WebSocketResponse connect(WebSocketRequest request) {
-        chat.connect().connect(new ConnectCommand(request.connectionId(), request.identity()));
+        chat.connect().connect(new ConnectCommand(request.connectionId(), request.identity(), request.user()));
         return Responses.ok("Connected.");
     }
 
@@ -127,7 +138,7 @@ public final class WebSocketEventAdapter {
     }
 
     private APIGatewayV2WebSocketResponse defaultRoute(WebSocketRequest request) {
-        chat.defaultRoute(endpointFor(request)).reply(new DefaultRouteCommand(request.connectionId()));
+        chat.defaultRoute(endpointFor(request)).reply(new DefaultRouteCommand(request.connectionId(), request.user()));
         return Responses.ok("Default route answered.");
     }
 
@@ -143,7 +154,7 @@ public final class WebSocketEventAdapter {
             return reject(request, MessageRejection.malformed("body is binary data: send a JSON text message"));
         }
         BroadcastResult result = chat.sendMessage(endpointFor(request))
-                .sendMessage(new SendMessageCommand(request.connectionId(), request.body()));
+                .sendMessage(new SendMessageCommand(request.connectionId(), request.user(), request.body()));
         if (result instanceof BroadcastRejected rejected) {
             return Responses.badRequest(renderer.rejection(rejected.rejection()));
         }
@@ -178,11 +189,16 @@ public final class WebSocketEventAdapter {
                                                   Function<WebSocketRequest, APIGatewayV2WebSocketResponse> action) {
         String requestId = requestId(event, context);
         String routeKey = route;
+        WebSocketRequest request = null;
         try {
-            WebSocketRequest request = WebSocketRequest.of(event);
+            request = WebSocketRequest.of(event);
             routeKey = request.routeKey().isEmpty() ? route : request.routeKey();
             LOG.debug("request {}: {} {} from {}", requestId, request.eventType(), routeKey, request.connectionId());
             return action.apply(request);
+        } catch (UnreadableUserException e) {
+            LOG.warn("request {}: {} of connection {} answered 500{}: {}", requestId, routeKey, request.connectionId(),
+                    "CONNECT".equals(request.eventType()) ? ", the connection refused" : "", e.getMessage());
+            return Responses.internalError();
         } catch (InvalidEventException e) {
             LOG.warn("request {}: invalid {} event: {}", requestId, routeKey, e.getMessage());
             return Responses.badRequest(renderer.rejection(MessageRejection.malformed(e.getMessage())));
@@ -199,9 +215,23 @@ public final class WebSocketEventAdapter {
         return context != null ? context.getAwsRequestId() : "unknown";
     }
 
-    /** The parts of an event the chat uses, checked once. */
+    /** The parts of an event the chat uses, checked once; the user when a route asks for it. */
     record WebSocketRequest(String eventType, String routeKey, ConnectionId connectionId, ClientIdentity identity,
-                            String domainName, String stage, String body, boolean binary) {
+                            Map<String, Object> authorizer, String domainName, String stage, String body,
+                            boolean binary) {
+
+        /**
+         * The caller's user: the one {@code requestContext.authorizer} names, or the connection's anonymous
+         * user when there is no authorizer. Read by the routes that pass it on only, so that
+         * {@code $disconnect} still removes a connection whatever its context holds.
+         */
+        UserIdentity user() {
+            try {
+                return AuthorizerContext.read(authorizer).orElseGet(() -> UserIdentity.anonymous(connectionId));
+            } catch (IllegalArgumentException e) {
+                throw new UnreadableUserException(e.getMessage());
+            }
+        }
 
         static WebSocketRequest of(APIGatewayV2WebSocketEvent event) {
             if (event == null || event.getRequestContext() == null) {
@@ -218,7 +248,7 @@ public final class WebSocketEventAdapter {
             ClientIdentity client = identity == null ? ClientIdentity.UNKNOWN
                     : ClientIdentity.of(identity.getSourceIp(), identity.getUserAgent());
             String text = textOf(event);
-            return new WebSocketRequest(eventType, routeKey, ConnectionId.of(id), client,
+            return new WebSocketRequest(eventType, routeKey, ConnectionId.of(id), client, context.getAuthorizer(),
                     context.getDomainName(), context.getStage(), text, text == null && event.getBody() != null);
         }
 
@@ -245,6 +275,18 @@ public final class WebSocketEventAdapter {
         private static final long serialVersionUID = 1L;
 
         InvalidEventException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The event's authorizer context is not one of a user: the deployment's authorizer and this adapter
+     * disagree. Answered with 500; its message names keys, never values.
+     */
+    static final class UnreadableUserException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableUserException(String message) {
             super(message);
         }
     }

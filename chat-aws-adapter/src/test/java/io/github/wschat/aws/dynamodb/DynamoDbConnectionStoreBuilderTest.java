@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -79,6 +80,10 @@ class DynamoDbConnectionStoreBuilderTest {
                 .withMessageContaining("ttlAttributeName");
         assertThatIllegalStateException().isThrownBy(() -> valid().ttlAttributeName("connectedAt").build())
                 .withMessageContaining("ttlAttributeName must differ");
+        for (String userAttribute : List.of("userId", "userName", "rooms")) {
+            assertThatIllegalStateException().isThrownBy(() -> valid().ttlAttributeName(userAttribute).build())
+                    .withMessageContaining("ttlAttributeName must differ");
+        }
     }
 
     @Test

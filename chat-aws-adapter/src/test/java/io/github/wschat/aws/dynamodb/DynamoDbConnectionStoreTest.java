@@ -3,6 +3,7 @@ package io.github.wschat.aws.dynamodb;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.out.ConnectionPage;
 import io.github.wschat.core.port.out.ConnectionStoreException;
 import io.github.wschat.core.port.out.PageCursor;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -35,7 +37,10 @@ import java.util.stream.IntStream;
 import static io.github.wschat.aws.dynamodb.DynamoDbConnectionStore.CONNECTED_AT;
 import static io.github.wschat.aws.dynamodb.DynamoDbConnectionStore.CONNECTION_ID;
 import static io.github.wschat.aws.dynamodb.DynamoDbConnectionStore.SOURCE_IP;
+import static io.github.wschat.aws.dynamodb.DynamoDbConnectionStore.ROOMS;
 import static io.github.wschat.aws.dynamodb.DynamoDbConnectionStore.USER_AGENT;
+import static io.github.wschat.aws.dynamodb.DynamoDbConnectionStore.USER_ID;
+import static io.github.wschat.aws.dynamodb.DynamoDbConnectionStore.USER_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +54,8 @@ class DynamoDbConnectionStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final Instant OPENED = Instant.parse("2026-11-25T11:15:30.123Z");
+    private static final UserIdentity ALICE = UserIdentity.of("7c9e6679-7425-40de-944b-e07fc1f90ae7", "Alice",
+            List.of("private-team-*", "lobby", "a:b"));
 
     private static EmbeddedDynamoDb dynamoDbLocal;
     private static DynamoDbClient client;
@@ -90,7 +97,7 @@ class DynamoDbConnectionStoreTest {
 
         Map<String, AttributeValue> item = rawItem("Bq3xkcNyoAMCJpQ=");
 
-        assertThat(item).containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, SOURCE_IP, USER_AGENT, "ttl");
+        assertThat(item).containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, SOURCE_IP, USER_AGENT, USER_ID, USER_NAME, "ttl");
         assertThat(item.get(CONNECTION_ID)).isEqualTo(AttributeValue.fromS("Bq3xkcNyoAMCJpQ="));
         assertThat(item.get(CONNECTED_AT)).isEqualTo(AttributeValue.fromN(Long.toString(OPENED.toEpochMilli())));
         assertThat(item.get(SOURCE_IP)).isEqualTo(AttributeValue.fromS("203.0.113.10"));
@@ -102,17 +109,58 @@ class DynamoDbConnectionStoreTest {
     }
 
     @Test
+    void given_a_connection_with_a_user_when_read_raw_then_the_item_holds_the_users_id_name_and_grants_as_a_list_in_order() {
+        Connection saved = Connection.of(ConnectionId.of("Bq3xkcNyoAMCJpQ="), OPENED,
+                ClientIdentity.of("203.0.113.10", "wscat/6.1.0"), ALICE);
+        store.save(saved);
+
+        Map<String, AttributeValue> item = rawItem("Bq3xkcNyoAMCJpQ=");
+
+        assertThat(item).containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, SOURCE_IP, USER_AGENT, USER_ID, USER_NAME, ROOMS,
+                "ttl");
+        assertThat(item.get(USER_ID)).isEqualTo(AttributeValue.fromS("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+        assertThat(item.get(USER_NAME)).isEqualTo(AttributeValue.fromS("Alice"));
+        assertThat(item.get(ROOMS)).isEqualTo(AttributeValue.fromL(List.of(
+                AttributeValue.fromS("private-team-*"), AttributeValue.fromS("lobby"), AttributeValue.fromS("a:b"))));
+        assertThat(List.of(USER_ID, USER_NAME, ROOMS)).containsExactly("userId", "userName", "rooms");
+        assertThat(store.find(saved.id())).contains(saved);
+    }
+
+    @Test
+    void given_an_anonymous_users_connection_when_read_raw_then_the_item_names_the_anonymous_user_and_has_no_grants() {
+        ConnectionId id = ConnectionId.of("Bq3yBfgkoAMCKlw=");
+        store.save(Connection.of(id, OPENED, ClientIdentity.UNKNOWN, UserIdentity.anonymous(id)));
+
+        assertThat(rawItem(id.value()))
+                .containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, USER_ID, USER_NAME, "ttl")
+                .containsEntry(USER_ID, AttributeValue.fromS("anon:Bq3yBfgkoAMCKlw="))
+                .containsEntry(USER_NAME, AttributeValue.fromS("anonymous"));
+    }
+
+    @Test
+    void given_a_connection_with_a_user_when_paged_then_the_scan_leaves_the_user_attributes_out() {
+        ConnectionId id = ConnectionId.of("A");
+        store.save(Connection.of(id, OPENED, ClientIdentity.of("203.0.113.10", null), ALICE));
+
+        assertThat(store.findPage(PageRequest.first(10)).connections())
+                .containsExactly(Connection.of(id, OPENED, ClientIdentity.of("203.0.113.10", null), UserIdentity.anonymous(id)));
+        assertThat(store.toBuilder().scanSegments(3).build().findPage(PageRequest.first(10)).connections())
+                .extracting(Connection::user).containsExactly(UserIdentity.anonymous(id));
+        assertThat(store.find(id)).map(Connection::user).contains(ALICE);
+    }
+
+    @Test
     void given_a_connection_of_unknown_identity_when_saved_then_the_item_has_no_identity_attributes() {
         store.save(Connection.of(ConnectionId.of("anonymous"), OPENED, ClientIdentity.UNKNOWN));
 
-        assertThat(rawItem("anonymous")).containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, "ttl");
+        assertThat(rawItem("anonymous")).containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, USER_ID, USER_NAME, "ttl");
     }
 
     @Test
     void given_a_connection_of_half_known_identity_when_saved_then_only_the_known_attribute_is_written() {
         store.save(Connection.of(ConnectionId.of("ip-only"), OPENED, ClientIdentity.of("198.51.100.7", null)));
 
-        assertThat(rawItem("ip-only")).containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, SOURCE_IP, "ttl");
+        assertThat(rawItem("ip-only")).containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, SOURCE_IP, USER_ID, USER_NAME, "ttl");
         assertThat(store.find(ConnectionId.of("ip-only")))
                 .contains(Connection.of(ConnectionId.of("ip-only"), OPENED, ClientIdentity.of("198.51.100.7", null)));
     }
@@ -123,7 +171,7 @@ class DynamoDbConnectionStoreTest {
 
         custom.save(Connection.of(ConnectionId.of("A"), OPENED, ClientIdentity.UNKNOWN));
 
-        assertThat(rawItem("A")).containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, "expiresAt")
+        assertThat(rawItem("A")).containsOnlyKeys(CONNECTION_ID, CONNECTED_AT, USER_ID, USER_NAME, "expiresAt")
                 .containsEntry("expiresAt", AttributeValue.fromN(Long.toString(OPENED.plus(Duration.ofHours(3)).getEpochSecond())));
         assertThat(custom.find(ConnectionId.of("A"))).isPresent();
     }
@@ -193,6 +241,42 @@ class DynamoDbConnectionStoreTest {
 
         assertThat(store.find(ConnectionId.of("tutorial"))).contains(expected);
         assertThat(store.findPage(PageRequest.first(10)).connections()).containsExactly(expected);
+    }
+
+    @Test
+    void given_an_item_with_a_user_id_but_no_name_or_grants_when_found_then_the_user_id_is_the_name_too() {
+        client.putItem(put -> put.tableName(table).item(Map.of(CONNECTION_ID, AttributeValue.fromS("A"),
+                USER_ID, AttributeValue.fromS("user-1"), ROOMS, AttributeValue.fromL(List.of()))));
+
+        assertThat(store.find(ConnectionId.of("A"))).map(Connection::user)
+                .contains(UserIdentity.of("user-1", "user-1", List.of()));
+    }
+
+    @Test
+    void given_items_whose_user_attributes_are_not_a_user_when_found_then_it_fails_naming_the_attributes_not_the_values() {
+        List<Map<String, AttributeValue>> items = List.of(
+                Map.of(USER_ID, AttributeValue.fromN("42")),
+                Map.of(USER_ID, AttributeValue.fromS("user-1"), USER_NAME, AttributeValue.fromBool(true)),
+                Map.of(USER_ID, AttributeValue.fromS("user-1"), ROOMS, AttributeValue.fromSs(List.of("lobby"))),
+                Map.of(USER_ID, AttributeValue.fromS("user-1"), ROOMS, AttributeValue.fromL(List.of(AttributeValue.fromN("1")))),
+                Map.of(USER_ID, AttributeValue.fromS("SECRET\u0000")),
+                Map.of(USER_ID, AttributeValue.fromS("user-1"), ROOMS, AttributeValue.fromL(List.of(AttributeValue.fromS("SECRET,x")))));
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, AttributeValue> item = new HashMap<>(items.get(i));
+            item.put(CONNECTION_ID, AttributeValue.fromS("bad-user-" + i));
+            client.putItem(put -> put.tableName(table).item(item));
+        }
+
+        for (int i = 0; i < items.size(); i++) {
+            ConnectionId id = ConnectionId.of("bad-user-" + i);
+            assertThatThrownBy(() -> store.find(id)).as("item %s", items.get(i))
+                    .isInstanceOf(ConnectionStoreException.class)
+                    .hasMessageContaining(id.value()).hasMessageMatching("(?s).*'(userId|userName|rooms)'.*")
+                    .hasMessageNotContaining("SECRET")
+                    .rootCause().hasMessageNotContaining("SECRET");
+        }
+        assertThat(allIds(store, 10)).as("a page reads no user: every connection can still be reached")
+                .hasSize(items.size());
     }
 
     @Test

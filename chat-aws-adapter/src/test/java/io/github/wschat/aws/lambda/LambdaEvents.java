@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The sample events of {@code shared/events} (copied to {@code src/test/resources/events}), read with
@@ -16,6 +17,8 @@ public final class LambdaEvents {
 
     private static final PojoSerializer<APIGatewayV2WebSocketEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2WebSocketEvent.class, LambdaEvents.class.getClassLoader());
+
+    private static final String REQUEST_CONTEXT = "\"requestContext\": {";
 
     private LambdaEvents() {
     }
@@ -49,11 +52,29 @@ public final class LambdaEvents {
 
     /** An event file as Lambda would deserialize it, its connection id replaced. */
     public static APIGatewayV2WebSocketEvent load(String file, String connectionId) {
+        return load(file, connectionId, null);
+    }
+
+    /**
+     * An event file as Lambda would deserialize it when a REQUEST authorizer guards {@code $connect}:
+     * {@code authorizerJson} (a JSON object, such as
+     * {@code {"principalId":"user-1","userId":"user-1","integrationLatency":42}}) is its
+     * {@code requestContext.authorizer}, read by the runtime's serializer like the rest of the event.
+     */
+    public static APIGatewayV2WebSocketEvent authorized(String file, String connectionId, String authorizerJson) {
+        return load(file, connectionId, authorizerJson);
+    }
+
+    private static APIGatewayV2WebSocketEvent load(String file, String connectionId, String authorizerJson) {
         try (InputStream json = LambdaEvents.class.getResourceAsStream("/events/" + file)) {
             if (json == null) {
                 throw new IllegalArgumentException("no event file " + file);
             }
-            APIGatewayV2WebSocketEvent event = SERIALIZER.fromJson(json);
+            String text = new String(json.readAllBytes(), StandardCharsets.UTF_8);
+            if (authorizerJson != null) {
+                text = text.replace(REQUEST_CONTEXT, REQUEST_CONTEXT + "\n    \"authorizer\": " + authorizerJson + ",");
+            }
+            APIGatewayV2WebSocketEvent event = SERIALIZER.fromJson(text);
             event.getRequestContext().setConnectionId(connectionId);
             return event;
         } catch (IOException e) {

@@ -90,7 +90,11 @@ class WebSocketEventAdapterEndToEndTest {
 
     @Test
     void the_tutorials_session() {
-        assertThat(item(a)).containsEntry("userAgent", AttributeValue.fromS("wscat/6.1.0"));
+        assertThat(item(a)).containsEntry("userAgent", AttributeValue.fromS("wscat/6.1.0"))
+                .as("authorization off: the connection's anonymous user")
+                .containsEntry("userId", AttributeValue.fromS("anon:" + a.value()))
+                .containsEntry("userName", AttributeValue.fromS("anonymous"))
+                .doesNotContainKey("rooms");
 
         assertThat(adapter.handle(sendMessage(a.value()), null).getStatusCode()).isEqualTo(200);
         assertThat(connectionsApi.receivedBy(b.value())).containsExactly("hello, everyone!");
@@ -105,6 +109,39 @@ class WebSocketEventAdapterEndToEndTest {
         assertThat(adapter.handle(disconnect(a.value()), null).getStatusCode()).isEqualTo(200);
         assertThat(item(a)).isEmpty();
         assertThat(item(b)).isNotEmpty();
+    }
+
+    @Test
+    void a_connect_event_with_an_authorizer_context_stores_the_users_id_name_and_grants_and_the_tutorial_still_holds() {
+        ConnectionId alice = ConnectionId.of(connectionsApi.connect("C" + table.replace("-", "")));
+        String authorizer = "{\"principalId\":\"user-1\",\"userId\":\"user-1\",\"name\":\"Alice\","
+                + "\"rooms\":\"private-team-*,lobby\",\"integrationLatency\":42}";
+
+        APIGatewayV2WebSocketResponse connected = adapter.handle(
+                LambdaEvents.authorized("connect.json", alice.value(), authorizer), null);
+        APIGatewayV2WebSocketResponse sent = adapter.handle(
+                LambdaEvents.authorized("message-sendmessage.json", alice.value(), authorizer), null);
+
+        assertThat(connected.getStatusCode()).isEqualTo(200);
+        assertThat(item(alice))
+                .containsEntry(DynamoDbConnectionStore.USER_ID, AttributeValue.fromS("user-1"))
+                .containsEntry(DynamoDbConnectionStore.USER_NAME, AttributeValue.fromS("Alice"))
+                .containsEntry(DynamoDbConnectionStore.ROOMS, AttributeValue.fromL(List.of(
+                        AttributeValue.fromS("private-team-*"), AttributeValue.fromS("lobby"))));
+        assertThat(sent.getStatusCode()).isEqualTo(200);
+        assertThat(connectionsApi.receivedBy(a.value())).containsExactly("hello, everyone!");
+        assertThat(connectionsApi.receivedBy(b.value())).containsExactly("hello, everyone!");
+    }
+
+    @Test
+    void a_connect_event_whose_authorizer_context_is_not_a_user_is_refused_and_stores_nothing() {
+        ConnectionId refused = ConnectionId.of(connectionsApi.connect("D" + table.replace("-", "")));
+
+        APIGatewayV2WebSocketResponse response = adapter.handle(LambdaEvents.authorized("connect.json", refused.value(),
+                "{\"principalId\":\"user-1\",\"userId\":\"user-1\",\"rooms\":\"lobby,,x\"}"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(item(refused)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,7 +31,8 @@ public record UserIdentity(String userId, String name, List<String> roomGrants) 
     public static final int MAX_ROOM_GRANTS = 256;
 
     private static final Pattern GRANT = Pattern.compile("[A-Za-z0-9_.:-]{1,64}|[A-Za-z0-9_.:-]{0,63}\\*");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** Every control character, C1 ones such as NEL (U+0085) too, which {@code \p{Cntrl}} (ASCII only) lets through. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     public UserIdentity {
         userId = text("user id", userId, MAX_USER_ID_LENGTH);

@@ -26,9 +26,10 @@ import java.util.Objects;
  *         .replyRenderer(new JsonReplyRenderer())
  *         .messageBodyParser(new SendMessageBodyParser())
  *         .build();
- * chat.connect().connect(new ConnectCommand(ConnectionId.of("A1"), ClientIdentity.UNKNOWN));
- * chat.broadcast().broadcast(new BroadcastCommand(ConnectionId.of("A1"), "hello, everyone!"));
- * chat.sendMessage().sendMessage(new SendMessageCommand(ConnectionId.of("A1"), "{\"message\":\"hi\"}"));
+ * ConnectionId a1 = ConnectionId.of("A1");
+ * chat.connect().connect(new ConnectCommand(a1, ClientIdentity.UNKNOWN, UserIdentity.anonymous(a1)));
+ * chat.broadcast().broadcast(new BroadcastCommand(a1, "hello, everyone!"));
+ * chat.sendMessage().sendMessage(new SendMessageCommand(a1, UserIdentity.anonymous(a1), "{\"message\":\"hi\"}"));
  * }</pre>
  *
  * <p>The one place the services are made: adapters get the use cases from here (on AWS, through

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Stores every new connection, stamped with the injected clock's time. */
+/** Stores every new connection with the user its command names, stamped with the injected clock's time. */
 public final class ConnectService implements ConnectUseCase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectService.class);
@@ -26,7 +26,7 @@ public final class ConnectService implements ConnectUseCase {
 
     @Override
     public ConnectResult connect(ConnectCommand command) {
-        store.save(Connection.of(command.connectionId(), clock.instant(), command.identity()));
+        store.save(Connection.of(command.connectionId(), clock.instant(), command.identity(), command.user()));
         LOG.debug("connected {}", command.connectionId());
         return ConnectResult.accept();
     }

@@ -3,6 +3,7 @@ package io.github.wschat.core.contract;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.out.ConnectionPage;
 import io.github.wschat.core.port.out.ConnectionStore;
 import io.github.wschat.core.port.out.PageRequest;
@@ -46,6 +47,10 @@ public abstract class ConnectionStoreContract {
     /** Saves and removes the concurrency test does after the first page is read and before the second. */
     private static final int CHURN_BEFORE_SECOND_PAGE = 200;
 
+    /** A verified user with grants of every shape, in an order that is not sorted. */
+    protected static final UserIdentity ALICE = UserIdentity.of("7c9e6679-7425-40de-944b-e07fc1f90ae7", "Alice Ø'\"<b>",
+            List.of("private-team-*", "lobby", "private-ops-eu", "a:b.c_d"));
+
     private ConnectionStore store;
 
     /** A new store holding no connection; called before each test. */
@@ -88,6 +93,72 @@ public abstract class ConnectionStoreContract {
     @Test
     void given_no_connection_when_found_then_empty() {
         assertThat(store.find(ConnectionId.of("missing"))).isEmpty();
+    }
+
+    @Test
+    void given_a_connection_with_a_user_when_found_then_the_user_is_kept_with_its_grants_in_their_order() {
+        Connection saved = Connection.of(ConnectionId.of("Bq3xkcNyoAMCJpQ="), CONNECTED_AT,
+                ClientIdentity.of("203.0.113.10", "wscat/6.1.0"), ALICE);
+        store.save(saved);
+        store.save(connection("L0SM9cOFvHcCIhw="));
+
+        Connection found = store.find(saved.id()).orElseThrow();
+
+        assertThat(found).isEqualTo(saved);
+        assertThat(found.user().roomGrants()).containsExactly("private-team-*", "lobby", "private-ops-eu", "a:b.c_d");
+        assertThat(store.find(ConnectionId.of("Bq3xkcNyoAMCJpR="))).as("an unknown id among users").isEmpty();
+    }
+
+    @Test
+    void given_an_anonymous_users_connection_when_found_then_it_is_that_connections_anonymous_user() {
+        ConnectionId id = ConnectionId.of("Bq3yBfgkoAMCKlw=");
+        store.save(Connection.of(id, CONNECTED_AT, ClientIdentity.UNKNOWN, UserIdentity.anonymous(id)));
+
+        assertThat(store.find(id)).map(Connection::user)
+                .contains(UserIdentity.of("anon:Bq3yBfgkoAMCKlw=", "anonymous", List.of()));
+    }
+
+    @Test
+    void given_a_user_without_grants_when_found_then_the_user_has_no_grants() {
+        UserIdentity bob = UserIdentity.of("auth0|5f7c8ec7c33c6c004bbafe82", "bob", List.of());
+        Connection saved = Connection.of(ConnectionId.of("B"), CONNECTED_AT, ClientIdentity.UNKNOWN, bob);
+        store.save(saved);
+
+        assertThat(store.find(saved.id())).contains(saved);
+    }
+
+    @Test
+    void given_the_largest_user_a_connection_can_have_when_found_then_it_is_kept_whole() {
+        List<String> grants = IntStream.range(0, UserIdentity.MAX_ROOM_GRANTS)
+                .mapToObj(i -> String.format("private-%056d", i)).toList();
+        UserIdentity largest = UserIdentity.of("u".repeat(UserIdentity.MAX_USER_ID_LENGTH),
+                "Ñ".repeat(UserIdentity.MAX_NAME_LENGTH), grants);
+        Connection saved = Connection.of(ConnectionId.of("L"), CONNECTED_AT, ClientIdentity.UNKNOWN, largest);
+        store.save(saved);
+
+        assertThat(store.find(saved.id())).contains(saved);
+    }
+
+    @Test
+    void given_a_connection_of_a_user_when_saved_again_for_another_user_then_the_user_and_grants_are_replaced() {
+        ConnectionId id = ConnectionId.of("A");
+        store.save(Connection.of(id, CONNECTED_AT, ClientIdentity.UNKNOWN, ALICE));
+        Connection later = Connection.of(id, CONNECTED_AT, ClientIdentity.UNKNOWN, UserIdentity.anonymous(id));
+
+        store.save(later);
+
+        assertThat(store.find(id)).contains(later);
+    }
+
+    @Test
+    void given_a_connection_of_a_user_when_paged_then_it_comes_with_its_user_or_as_the_port_allows_its_anonymous_one() {
+        ConnectionId id = ConnectionId.of("A");
+        store.save(Connection.of(id, CONNECTED_AT, ClientIdentity.UNKNOWN, ALICE));
+
+        assertThat(store.findPage(PageRequest.first(10)).connections()).singleElement().satisfies(paged -> {
+            assertThat(paged.id()).isEqualTo(id);
+            assertThat(paged.user()).isIn(ALICE, UserIdentity.anonymous(id));
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
 import io.github.wschat.core.domain.PayloadLimit;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.in.ConnectCommand;
 import io.github.wschat.core.port.out.ConnectionInfoQuery;
@@ -80,8 +81,9 @@ class ConfigurationReadmeTest {
         then(store).shouldHaveNoInteractions();
         then(sender).should().send(ALICE, MessagePayload.of("{\"error\":\"too long\"}"));
 
-        chat.connect().connect(new ConnectCommand(ALICE, ClientIdentity.UNKNOWN));
-        then(store).should().save(Connection.of(ALICE, Instant.parse("2026-11-25T10:15:30Z"), ClientIdentity.UNKNOWN));
+        chat.connect().connect(new ConnectCommand(ALICE, ClientIdentity.UNKNOWN, UserIdentity.anonymous(ALICE)));
+        then(store).should().save(Connection.of(ALICE, Instant.parse("2026-11-25T10:15:30Z"), ClientIdentity.UNKNOWN,
+                UserIdentity.anonymous(ALICE)));
 
         given(store.findPage(PageRequest.first(200))).willReturn(ConnectionPage.last(List.of()));
         assertThat(chat.broadcast().broadcast(new BroadcastCommand(ALICE, "x".repeat(4096))))

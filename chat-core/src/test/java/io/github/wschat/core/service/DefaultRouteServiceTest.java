@@ -5,6 +5,7 @@ import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessagePayload;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.in.DefaultRouteCommand;
 import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.MessageSender;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -45,7 +47,7 @@ class DefaultRouteServiceTest {
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
 
-        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER, UserIdentity.anonymous(CALLER)));
 
         assertThat(outcome.isDelivered()).isTrue();
         then(sender).should().send(CALLER, MessagePayload.of("Use the sendmessage route to send a message. Your info:{id}"));
@@ -57,7 +59,7 @@ class DefaultRouteServiceTest {
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
 
-        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER, UserIdentity.anonymous(CALLER)));
 
         assertThat(outcome.isDelivered()).isTrue();
     }
@@ -69,7 +71,7 @@ class DefaultRouteServiceTest {
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
 
-        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER, UserIdentity.anonymous(CALLER)));
 
         assertThat(outcome.isDelivered()).isTrue();
         then(sender).should().send(CALLER, MessagePayload.of("Use the sendmessage route to send a message. Your info:{id}"));
@@ -82,7 +84,7 @@ class DefaultRouteServiceTest {
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willReturn(DeliveryOutcome.delivered());
 
-        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER, UserIdentity.anonymous(CALLER)));
 
         assertThat(outcome.isDelivered()).isTrue();
         then(sender).should().send(CALLER, MessagePayload.of("Use the sendmessage route to send a message. Your info:{id}"));
@@ -94,9 +96,17 @@ class DefaultRouteServiceTest {
         given(renderer.unknownConnectionInfo(CALLER)).willReturn("{id}");
         given(sender.send(any(), any())).willThrow(new IllegalStateException("connection reset"));
 
-        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER));
+        DeliveryOutcome outcome = new DefaultRouteService(query, sender, renderer).reply(new DefaultRouteCommand(CALLER, UserIdentity.anonymous(CALLER)));
 
         assertThat(outcome.isFailed()).isTrue();
         assertThat(outcome.reason()).contains("connection reset");
+    }
+
+    @Test
+    void a_default_route_command_carries_the_callers_user_and_needs_one() {
+        assertThat(new DefaultRouteCommand(CALLER, UserIdentity.anonymous(CALLER)).user().userId())
+                .isEqualTo("anon:Bq3xkcNyoAMCJpQ=");
+        assertThatThrownBy(() -> new DefaultRouteCommand(CALLER, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("user");
     }
 }

@@ -6,6 +6,7 @@ import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.MessageRejection;
 import io.github.wschat.core.domain.SendMessageBody;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.in.BroadcastUseCase;
 import io.github.wschat.core.port.in.RejectMessageCommand;
@@ -20,6 +21,7 @@ import org.mockito.junit.jupiter.MockitoExtension;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -29,6 +31,7 @@ import static org.mockito.BDDMockito.then;
 class SendMessageServiceTest {
 
     private static final ConnectionId SENDER = ConnectionId.of("Bq3xkcNyoAMCJpQ=");
+    private static final UserIdentity ALICE = UserIdentity.of("user-1", "Alice", List.of("private-team-*"));
 
     @Mock
     private MessageBodyParser parser;
@@ -43,7 +46,7 @@ class SendMessageServiceTest {
         given(parser.parse("hi?")).willReturn(new SendMessageBody.Malformed(notJson));
         given(rejecter.reject(new RejectMessageCommand(SENDER, notJson))).willReturn(DeliveryOutcome.delivered());
 
-        var result = service().sendMessage(new SendMessageCommand(SENDER, "hi?"));
+        var result = service().sendMessage(new SendMessageCommand(SENDER, ALICE, "hi?"));
 
         assertThat(result).isEqualTo(new BroadcastRejected(notJson, DeliveryOutcome.delivered()));
         then(broadcast).shouldHaveNoInteractions();
@@ -55,7 +58,7 @@ class SendMessageServiceTest {
         given(parser.parse(any())).willReturn(new SendMessageBody.Message("hello, everyone!"));
         given(broadcast.broadcast(new BroadcastCommand(SENDER, "hello, everyone!"))).willReturn(report);
 
-        var result = service().sendMessage(new SendMessageCommand(SENDER, "{\"message\":\"hello, everyone!\"}"));
+        var result = service().sendMessage(new SendMessageCommand(SENDER, ALICE, "{\"message\":\"hello, everyone!\"}"));
 
         assertThat(result).isSameAs(report);
         then(rejecter).shouldHaveNoInteractions();
@@ -66,9 +69,16 @@ class SendMessageServiceTest {
         given(parser.parse("")).willReturn(new SendMessageBody.Malformed(MessageRejection.malformed("body is empty")));
         given(rejecter.reject(any())).willReturn(DeliveryOutcome.gone());
 
-        var result = service().sendMessage(new SendMessageCommand(SENDER, null));
+        var result = service().sendMessage(new SendMessageCommand(SENDER, ALICE, null));
 
         assertThat(result).isInstanceOf(BroadcastRejected.class);
+    }
+
+    @Test
+    void a_send_message_command_carries_the_speaking_user_and_needs_one() {
+        assertThat(new SendMessageCommand(SENDER, ALICE, "{}").user()).isEqualTo(ALICE);
+        assertThatThrownBy(() -> new SendMessageCommand(SENDER, null, "{}"))
+                .isInstanceOf(NullPointerException.class).hasMessage("user");
     }
 
     private SendMessageService service() {

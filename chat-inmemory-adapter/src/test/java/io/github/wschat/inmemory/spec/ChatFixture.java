@@ -3,6 +3,7 @@ package io.github.wschat.inmemory.spec;
 import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.in.ConnectCommand;
 import io.github.wschat.core.port.in.DisconnectCommand;
@@ -59,7 +60,7 @@ final class ChatFixture {
 
     ConnectionId connect(String id) {
         ConnectionId connectionId = ConnectionId.of(id);
-        chat.connect().connect(new ConnectCommand(connectionId, WSCAT));
+        chat.connect().connect(new ConnectCommand(connectionId, WSCAT, UserIdentity.anonymous(connectionId)));
         return connectionId;
     }
 

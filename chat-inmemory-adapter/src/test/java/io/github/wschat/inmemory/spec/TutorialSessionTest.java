@@ -6,6 +6,7 @@ import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.domain.ConnectionInfo;
 import io.github.wschat.core.domain.DeliveryOutcome;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.in.DefaultRouteCommand;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class TutorialSessionTest {
         ConnectionId a = fixture.connect("Bq3xkcNyoAMCJpQ=");
         fixture.sender.registerInfo(a, new ConnectionInfo(NOW, Instant.parse("2026-11-25T10:16:20.877Z"), WSCAT));
 
-        DeliveryOutcome outcome = fixture.chat.defaultRoute().reply(new DefaultRouteCommand(a));
+        DeliveryOutcome outcome = fixture.chat.defaultRoute().reply(new DefaultRouteCommand(a, UserIdentity.anonymous(a)));
 
         assertThat(outcome.isDelivered()).isTrue();
         assertThat(fixture.sender.receivedBy(a)).containsExactly(
@@ -59,7 +60,7 @@ class TutorialSessionTest {
     void given_the_info_cannot_be_fetched_when_default_route_then_the_caller_still_gets_an_answer_with_its_id() {
         ConnectionId a = fixture.connect("A");
 
-        DeliveryOutcome outcome = fixture.chat.defaultRoute().reply(new DefaultRouteCommand(a));
+        DeliveryOutcome outcome = fixture.chat.defaultRoute().reply(new DefaultRouteCommand(a, UserIdentity.anonymous(a)));
 
         assertThat(outcome.isDelivered()).isTrue();
         assertThat(fixture.sender.receivedBy(a)).containsExactly(

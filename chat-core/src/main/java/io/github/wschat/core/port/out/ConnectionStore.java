@@ -2,6 +2,7 @@ package io.github.wschat.core.port.out;
 
 import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.UserIdentity;
 
 import java.util.Optional;
 
@@ -32,9 +33,19 @@ public interface ConnectionStore {
     /** Removes a connection; removing one that is not there does nothing. */
     void remove(ConnectionId id);
 
-    /** The connection with this id, if stored (and not expired, for stores that expire entries). */
+    /**
+     * The connection with this id as it was saved, its {@link Connection#user() user} included, if stored
+     * (and not expired, for stores that expire entries).
+     */
     Optional<Connection> find(ConnectionId id);
 
-    /** One page of connections, in an order of the store's choosing that stays stable across pages. */
+    /**
+     * One page of connections, in an order of the store's choosing that stays stable across pages.
+     *
+     * <p>Pages are for reaching the connections, as a broadcast does: a store may leave out of them what
+     * that does not need, the user above all (up to {@value UserIdentity#MAX_ROOM_GRANTS} grants each). A
+     * paged connection then carries its {@linkplain UserIdentity#anonymous anonymous} user instead of the
+     * one it was saved with; {@link #find} tells who opened a connection.
+     */
     ConnectionPage findPage(PageRequest request);
 }
