@@ -56,8 +56,9 @@ public final class AuthorizerContext {
      * </ul>
      *
      * @throws IllegalArgumentException if there is an authorizer context but not one of a user: neither
-     *                                  key, a value that is not a string, or values a {@link UserIdentity}
-     *                                  refuses. The message names the keys, never their values.
+     *                                  key, a value that is not a string, values a {@link UserIdentity}
+     *                                  refuses, or a user id that would pass for an anonymous one
+     *                                  ({@value UserIdentity#ANONYMOUS_PREFIX}…). The message names the keys, never their values.
      */
     public static Optional<UserIdentity> read(Map<String, Object> authorizer) {
         if (authorizer == null || authorizer.isEmpty()) {
@@ -86,6 +87,11 @@ public final class AuthorizerContext {
     }
 
     private static UserIdentity user(String userId, String name, List<String> grants) {
+        if (userId.startsWith(UserIdentity.ANONYMOUS_PREFIX)) {
+            // an authorizer's user is a verified one: it must not pass for a connection's anonymous user
+            throw new IllegalArgumentException("the authorizer context's user id starts with '"
+                    + UserIdentity.ANONYMOUS_PREFIX + "', the prefix of anonymous users");
+        }
         try {
             return UserIdentity.of(userId, name, grants);
         } catch (IllegalArgumentException e) {

@@ -78,7 +78,9 @@ class AuthorizerContextReadTest {
                 Arguments.of(Map.of("userId", "user-1", "rooms", "private SECRET"), "'rooms' is not a comma-separated"),
                 Arguments.of(Map.of("userId", "user-1", "rooms", "SECRET".repeat(11)), "'rooms' is not a comma-separated"),
                 Arguments.of(Map.of("userId", "user-1", "rooms", "lobby,".repeat(256) + "SECRET"),
-                        "at most 256 room names"));
+                        "at most 256 room names"),
+                Arguments.of(Map.of("userId", "anon:SECRET"), "starts with 'anon:', the prefix of anonymous users"),
+                Arguments.of(Map.of("principalId", "anon:SECRET"), "starts with 'anon:'"));
     }
 
     @ParameterizedTest(name = "{1}: {0}")
