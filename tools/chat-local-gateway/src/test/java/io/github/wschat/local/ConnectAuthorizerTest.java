@@ -291,6 +291,45 @@ class ConnectAuthorizerTest {
     }
 
     @Test
+    void given_no_connect_route_when_the_authorizer_allows_then_the_connection_opens_and_its_events_carry_the_answer()
+            throws Exception {
+        api = LocalWebSocketApi.builder()
+                .connectAuthorizer(RecordingAuthorizer.allowing("user-2", Map.of("name", "Bob")), TOKEN)
+                .route("$default", defaultRoute)
+                .route("$disconnect", disconnect)
+                .start();
+
+        WebSocketTestClient client = WebSocketTestClient.connect(withToken("t"));
+        client.send("hello");
+        assertThat(defaultRoute.next().getRequestContext().getAuthorizer())
+                .containsEntry("principalId", "user-2").containsEntry("name", "Bob");
+        client.close();
+        assertThat(disconnect.next().getRequestContext().getAuthorizer()).containsEntry("principalId", "user-2");
+    }
+
+    @Test
+    void given_the_authorizer_allows_when_connect_refuses_then_the_handshake_gets_its_status_and_no_disconnect_runs()
+            throws Exception {
+        RecordingHandler refusing = RecordingHandler.answering(409, null);
+        api = LocalWebSocketApi.builder()
+                .connectAuthorizer(RecordingAuthorizer.allowing("user-1", Map.of()), TOKEN)
+                .route("$connect", refusing)
+                .route("$disconnect", disconnect)
+                .accessLogListener(accessLog::add)
+                .start();
+
+        assertThat(handshakeStatus(withToken("t"))).isEqualTo(409);
+
+        assertThat(refusing.next().getRequestContext().getAuthorizer()).containsEntry("principalId", "user-1");
+        assertThat(accessLog).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(409);
+            assertThat(entry.authorizerLatencyMillis()).isNotNull();
+            assertThat(entry.authorizerError()).isNull();
+        });
+        assertThat(disconnect.callCount()).isZero();
+    }
+
+    @Test
     void given_a_client_with_a_token_then_the_authorizer_sees_the_request_as_api_gateway_sends_it() throws Exception {
         RecordingAuthorizer authorizer = RecordingAuthorizer.allowing("user-1", Map.of());
         start(authorizer, TOKEN);
@@ -314,6 +353,20 @@ class ConnectAuthorizerTest {
             assertThat(event.getRequestContext().getApiId()).isEqualTo("chatapi");
             assertThat(event.getRequestContext().getRequestId()).isEqualTo(connected.getRequestContext().getRequestId());
             assertThat(event.getRequestContext().getIdentity().getSourceIp()).isEqualTo("127.0.0.1");
+            assertThat(client.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void given_a_client_then_the_authorizer_event_has_every_key_of_the_real_one_that_the_java_class_holds()
+            throws Exception {
+        RecordingAuthorizer authorizer = RecordingAuthorizer.allowing("user-1", Map.of());
+        start(authorizer, TOKEN);
+
+        try (WebSocketTestClient client = WebSocketTestClient.connect(withToken("example-token"))) {
+            String[] nested = {"requestContext", "requestContext.identity"};
+            assertThat(EventJson.keyPaths(EventJson.of(authorizer.nextCall().event()), nested))
+                    .isEqualTo(EventJson.keyPaths(EventJson.sampleAsAuthorizerEvent("authorizer-connect.json"), nested));
             assertThat(client.isClosed()).isFalse();
         }
     }
