@@ -99,9 +99,24 @@ public final class SamTemplate {
         return ids;
     }
 
-    /** The WebSocket API the template declares, its routes resolved to their handler classes. */
+    /**
+     * The WebSocket API the template declares, its routes resolved to their handler classes, every parameter
+     * at its {@code Default}.
+     */
     public SamWebSocketApi webSocketApi() {
-        return SamWebSocketApi.of(this);
+        return webSocketApi(Map.of());
+    }
+
+    /**
+     * The WebSocket API the template declares as deployed with these parameter values (the others at their
+     * {@code Default}): conditions evaluated, resources whose condition is false left out, {@code Fn::If}
+     * resolved. See {@link SamWebSocketApi}.
+     *
+     * @throws IllegalArgumentException if a parameter is not declared or has no value, a condition uses an
+     *                                  intrinsic the reader does not evaluate, or the API does not resolve
+     */
+    public SamWebSocketApi webSocketApi(Map<String, String> parameters) {
+        return SamWebSocketApi.of(this, Objects.requireNonNull(parameters, "parameters"));
     }
 
     /**

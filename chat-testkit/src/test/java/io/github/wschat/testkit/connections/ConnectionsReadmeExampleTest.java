@@ -1,5 +1,6 @@
 package io.github.wschat.testkit.connections;
 
+import io.github.wschat.testkit.KitReadme;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -9,12 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,14 +43,9 @@ class ConnectionsReadmeExampleTest {
 
     @Test
     void the_readme_shows_exactly_this_snippet() throws IOException {
-        List<String> source = Files.readAllLines(Path.of(
-                "src/test/java/io/github/wschat/testkit/connections/ConnectionsReadmeExampleTest.java"),
-                StandardCharsets.UTF_8);
-        String snippet = source.subList(source.indexOf("        // tag::readme[]") + 1,
-                        source.indexOf("        // end::readme[]")).stream()
-                .map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n"));
+        String snippet = KitReadme.snippet(
+                "src/test/java/io/github/wschat/testkit/connections/ConnectionsReadmeExampleTest.java");
 
-        assertThat(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8)).contains(snippet);
+        assertThat(KitReadme.text()).contains(snippet);
     }
 }

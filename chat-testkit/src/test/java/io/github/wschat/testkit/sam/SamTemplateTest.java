@@ -36,6 +36,28 @@ class SamTemplateTest {
                 new SamWebSocketApi.RouteHandler("sendmessage", "io.github.wschat.example.SendMessageHandler", false));
     }
 
+    /**
+     * The parameters that turn the authorizer on, where the template has them: read with them, {@code $connect}
+     * has an authorizer; today's template, without them, reads as before.
+     */
+    @Test
+    void the_connect_route_has_an_authorizer_exactly_when_the_template_turns_it_on() throws Exception {
+        SamWebSocketApi off = SamWebSocketApi.read(EXAMPLE);
+        assertThat(off.routes()).allSatisfy(route -> assertThat(route.authorizer()).isEmpty());
+
+        if (SamTemplate.map(template.root().get("Parameters")).containsKey("AuthIssuer")) {
+            SamWebSocketApi on = SamWebSocketApi.read(EXAMPLE, Map.of("AuthIssuer", "https://issuer.example"));
+            assertThat(on.routes()).filteredOn(route -> route.authorizer().isPresent())
+                    .singleElement().satisfies(route -> {
+                        assertThat(route.routeKey()).isEqualTo("$connect");
+                        assertThat(route.authorizer().orElseThrow().handlerClass())
+                                .isEqualTo("io.github.wschat.example.AuthorizerHandler");
+                        assertThat(route.authorizer().orElseThrow().identitySources())
+                                .containsExactly("route.request.querystring.token");
+                    });
+        }
+    }
+
     @Test
     void resources_are_found_by_type_and_by_logical_id() {
         assertThat(template.resourcesOfType("AWS::ApiGatewayV2::Route")).hasSize(4);

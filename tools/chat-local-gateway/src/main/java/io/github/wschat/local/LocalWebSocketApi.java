@@ -1,8 +1,11 @@
 package io.github.wschat.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
+import io.github.wschat.local.internal.ConnectAuthorizer;
 import io.github.wschat.local.internal.GatewayConfig;
 import io.github.wschat.local.internal.GatewayServer;
 import io.github.wschat.local.internal.Integration;
@@ -38,6 +41,10 @@ import java.util.regex.Pattern;
  *       with that HTTP status; without a {@code $connect} route every connection is accepted. The
  *       {@code $connect} handler can pick a subprotocol by answering a {@code Sec-WebSocket-Protocol}
  *       header.</li>
+ *   <li>A Lambda REQUEST authorizer ({@link Builder#connectAuthorizer(RequestHandler, List)}) runs before
+ *       {@code $connect}: a missing identity source gets 401 without it, a policy that does not allow
+ *       {@code $connect} 403, a failing or malformed answer 500; an allowed connection's events carry its
+ *       answer in {@code requestContext.authorizer}.</li>
  *   <li>Each message is routed by the route selection expression ({@code $request.body.action} by
  *       default): a body that is not JSON, or whose selected value names no route, goes to {@code $default};
  *       with no {@code $default} the client gets
@@ -90,6 +97,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
     public static final String DEFAULT_ROUTE_SELECTION_EXPRESSION = "$request.body.action";
 
     private static final String BODY_PREFIX = "$request.body.";
+    private static final String DEFAULT_AUTHORIZER_FUNCTION_NAME = "local-authorizer";
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
@@ -270,6 +278,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
         private ExecutorService handlerExecutor;
         private Consumer<AccessLogEntry> accessLogListener;
         private boolean recordConnectionsRequests;
+        private ConnectAuthorizer connectAuthorizer;
 
         private Builder() {
         }
@@ -426,6 +435,42 @@ public final class LocalWebSocketApi implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A Lambda REQUEST authorizer on {@code $connect}, as API Gateway runs one for a WebSocket API
+         * ({@code AuthorizationType: CUSTOM}); its {@code Context} reports the function name
+         * {@code local-authorizer}. See {@link #connectAuthorizer(String, RequestHandler, List)}.
+         */
+        public Builder connectAuthorizer(RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> handler,
+                                         List<String> identitySources) {
+            return connectAuthorizer(DEFAULT_AUTHORIZER_FUNCTION_NAME, handler, identitySources);
+        }
+
+        /**
+         * A Lambda REQUEST authorizer on {@code $connect}, whose {@code Context} reports {@code functionName}
+         * (also in the log). Before {@code $connect}, each identity source
+         * ({@code route.request.querystring.NAME}, {@code route.request.header.NAME} of any case) must be
+         * present and not empty, else the handshake gets 401 and the authorizer is not invoked; then the
+         * authorizer runs on the handler executor with the integration timeout, and its answer decides: an
+         * {@code Allow} of {@code execute-api:Invoke} on
+         * {@code arn:aws:execute-api:local:000000000000:<apiId>/<stage>/$connect} (IAM wildcards) and no
+         * matching {@code Deny} lets {@code $connect} run, else 403; a throw, a timeout, no answer, no
+         * {@code principalId}, no policy, a {@code context} value that is not a string, number or boolean,
+         * or an answer above 8 KB as JSON, 500. The allowed connection's events, {@code $connect} to
+         * {@code $disconnect}, carry the answer's {@code context}, {@code principalId} and
+         * {@code integrationLatency} in {@code requestContext.authorizer}. An empty list invokes the
+         * authorizer for every handshake.
+         *
+         * @throws IllegalArgumentException if an identity source is of another form
+         */
+        public Builder connectAuthorizer(String functionName,
+                                         RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> handler,
+                                         List<String> identitySources) {
+            Objects.requireNonNull(identitySources, "identitySources");
+            this.connectAuthorizer = new ConnectAuthorizer(handler, functionName,
+                    identitySources.stream().map(ConnectAuthorizer.IdentitySource::parse).toList());
+            return this;
+        }
+
         /** The API, not started yet; fails fast on an invalid configuration. */
         public LocalWebSocketApi build() {
             if (!STAGE.matcher(stage).matches()) {
@@ -444,7 +489,8 @@ public final class LocalWebSocketApi implements AutoCloseable {
             GatewayConfig config = new GatewayConfig(host, port, stage, apiId,
                     selectionPath(routeSelectionExpression), integrations, maxFrameBytes, maxMessageBytes,
                     maxPendingOutboundBytes, idleTimeout, maxConnectionDuration, integrationTimeout,
-                    acceptBinaryFrames, clock, handlerExecutor, accessLogListener, recordConnectionsRequests);
+                    acceptBinaryFrames, clock, handlerExecutor, accessLogListener, recordConnectionsRequests,
+                    connectAuthorizer);
             return new LocalWebSocketApi(config, faults);
         }
 

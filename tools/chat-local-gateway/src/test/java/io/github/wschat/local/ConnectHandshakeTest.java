@@ -124,7 +124,12 @@ class ConnectHandshakeTest {
 
     /** The HTTP status of a refused handshake; fails if the handshake succeeds. */
     static int handshakeStatus(URI uri) throws Exception {
-        CompletableFuture<?> attempt = WebSocketTestClient.builder(uri).connectAsync();
+        return handshakeStatus(WebSocketTestClient.builder(uri));
+    }
+
+    /** The HTTP status of a refused handshake of the client {@code builder} makes; fails if it succeeds. */
+    static int handshakeStatus(WebSocketTestClient.Builder builder) throws Exception {
+        CompletableFuture<?> attempt = builder.connectAsync();
         Throwable failure = catchThrowable(() -> attempt.get(WebSocketTestClient.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         assertThat(failure).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WebSocketHandshakeException.class);
         return ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode();

@@ -1,5 +1,6 @@
 package io.github.wschat.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -15,12 +16,17 @@ import java.util.TreeSet;
 
 /**
  * Events as JSON: the emulator's, written by the Lambda runtime's own serializer (what a deployed
- * function's event is read from), and the real samples of {@code shared/events}.
+ * function's event is read from), and the real samples of {@code shared/events} (and
+ * {@code authorizer-connect.json}, the WebSocket REQUEST authorizer input of the API Gateway developer guide's
+ * example, ids made up as in the others).
  */
 final class EventJson {
 
     private static final PojoSerializer<APIGatewayV2WebSocketEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2WebSocketEvent.class, EventJson.class.getClassLoader());
+
+    private static final PojoSerializer<APIGatewayCustomAuthorizerEvent> AUTHORIZER_SERIALIZER =
+            LambdaEventSerializers.serializerFor(APIGatewayCustomAuthorizerEvent.class, EventJson.class.getClassLoader());
 
     private EventJson() {
     }
@@ -30,6 +36,27 @@ final class EventJson {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SERIALIZER.toJson(event, out);
         return withoutNulls(JSON.std.mapFrom(out.toString(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A REQUEST authorizer's event as Lambda would write it (null values left out), and
+     * {@link #sampleAsAuthorizerEvent} the sample as a Java authorizer gets it: read into the class, which
+     * drops what it does not model, then written.
+     */
+    static Map<String, Object> of(APIGatewayCustomAuthorizerEvent event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AUTHORIZER_SERIALIZER.toJson(event, out);
+        return withoutNulls(JSON.std.mapFrom(out.toString(StandardCharsets.UTF_8)));
+    }
+
+    /** The sample authorizer event as {@code APIGatewayCustomAuthorizerEvent} holds it, written as Lambda would. */
+    static Map<String, Object> sampleAsAuthorizerEvent(String file) throws IOException {
+        try (InputStream in = EventJson.class.getResourceAsStream("/events/" + file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no sample event " + file);
+            }
+            return of(AUTHORIZER_SERIALIZER.fromJson(in));
+        }
     }
 
     /** A sample event of {@code src/test/resources/events} (copied from {@code shared/events}). */

@@ -15,6 +15,10 @@ import java.util.function.Consumer;
  * </pre>
  * A message that matched no route (no {@code $default}) logs {@code routeKey=- status=403
  * integrationLatency=- error="Forbidden"}; a failed handler adds {@code error="Internal server error"}.
+ * With a {@code $connect} authorizer, CONNECT entries add {@code authorizerLatency=…}, and a refused
+ * handshake's entry has the refusing status and {@code authorizerError="…"}:
+ * {@code routeKey=$connect status=403 integrationLatency=- authorizerLatency=2 error="Forbidden"
+ * authorizerError="denied by an explicit Deny of the policy"}.
  * The CONNECT entry of an accepted connection is written once its handshake is written and
  * {@code @connections} reaches it (a rejected one's, with the rejecting status, when it is rejected).
  * Message bodies are never logged.
@@ -35,6 +39,18 @@ final class AccessLog {
     void event(String requestId, String connectionId, String eventType, String routeKey, Invocation invocation) {
         write(new AccessLogEntry(requestId, connectionId, eventType, routeKey, invocation.status(),
                 invocation.latencyMillis(), error(invocation), null, null));
+    }
+
+    /** The CONNECT entry of a {@code $connect} integration that ran, after the authorizer if there is one. */
+    void connect(String requestId, String connectionId, Invocation invocation, Long authorizerLatencyMillis) {
+        write(new AccessLogEntry(requestId, connectionId, "CONNECT", "$connect", invocation.status(),
+                invocation.latencyMillis(), error(invocation), null, null, authorizerLatencyMillis, null));
+    }
+
+    /** The CONNECT entry of a handshake the authorizer refused: no integration ran. */
+    void refused(String requestId, String connectionId, AuthorizerVerdict verdict, Long authorizerLatencyMillis) {
+        write(new AccessLogEntry(requestId, connectionId, "CONNECT", "$connect", verdict.status(), null,
+                verdict.error(), null, null, authorizerLatencyMillis, verdict.reason()));
     }
 
     void forbidden(String requestId, String connectionId) {

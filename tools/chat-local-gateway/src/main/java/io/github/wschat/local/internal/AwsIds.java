@@ -14,6 +14,11 @@ import java.util.UUID;
  */
 final class AwsIds {
 
+    /** The Region of every ARN the emulator makes up. */
+    static final String REGION = "local";
+    /** The account of every ARN the emulator makes up. */
+    static final String ACCOUNT_ID = "000000000000";
+
     private static final int ID_BYTES = 11;
 
     private final SecureRandom random = new SecureRandom();

@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  * @param handlerExecutor         the executor running handlers, {@code null} for one owned by the server
  * @param accessListener          receives each access log entry, {@code null} for none
  * @param recordConnectionsRequests whether the {@code @connections} calls are recorded
+ * @param connectAuthorizer       the REQUEST authorizer of {@code $connect}, {@code null} for none
  */
 public record GatewayConfig(String host,
                             int port,
@@ -49,7 +50,8 @@ public record GatewayConfig(String host,
                             Clock clock,
                             ExecutorService handlerExecutor,
                             Consumer<AccessLogEntry> accessListener,
-                            boolean recordConnectionsRequests) {
+                            boolean recordConnectionsRequests,
+                            ConnectAuthorizer connectAuthorizer) {
 
     public GatewayConfig {
         Objects.requireNonNull(host, "host");

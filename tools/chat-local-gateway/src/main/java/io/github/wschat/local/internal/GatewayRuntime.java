@@ -1,5 +1,6 @@
 package io.github.wschat.local.internal;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.github.wschat.testkit.connections.ApiGatewayResponses;
@@ -9,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -96,33 +99,83 @@ final class GatewayRuntime {
                 config.maxFrameBytes()));
         // no frame is read before the handshake is written and the connection registered
         channel.config().setAutoRead(false);
+        ConnectAuthorizer authorizer = config.connectAuthorizer();
+        String traceId = ids.newTraceId(now);
+        if (authorizer == null) {
+            connect(ctx, request, connection, ids.newId(), traceId, now, null);
+            return;
+        }
+        String requestId = ids.newId();
+        for (ConnectAuthorizer.IdentitySource source : authorizer.identitySources()) {
+            if (identity(source, request).isEmpty()) {
+                // API Gateway answers 401 without invoking the authorizer
+                refuse(ctx, request, connection, requestId, AuthorizerVerdict.unauthorized(source.expression()), null);
+                return;
+            }
+        }
+        APIGatewayCustomAuthorizerEvent event = events.authorizer(connection, request.headers(), request.uri(),
+                requestId, traceId);
+        invoker.authorize(authorizer, event).thenAccept(invocation -> onEventLoop(channel,
+                () -> authorized(ctx, request, connection, requestId, traceId, now, invocation, event.getMethodArn()),
+                () -> abandon(request, connection)));
+    }
+
+    /** The value of an identity source in the request: a header (any case) or a query parameter, last value. */
+    private static String identity(ConnectAuthorizer.IdentitySource source, FullHttpRequest request) {
+        String value;
+        if (source.header()) {
+            value = request.headers().get(source.name());
+        } else {
+            List<String> values = new QueryStringDecoder(request.uri()).parameters().get(source.name());
+            value = values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+        }
+        return value == null ? "" : value;
+    }
+
+    private void authorized(ChannelHandlerContext ctx, FullHttpRequest request, LocalConnection connection,
+                            String requestId, String traceId, long now, AuthorizerInvocation invocation,
+                            String methodArn) {
+        AuthorizerVerdict verdict = AuthorizerVerdict.of(invocation, methodArn);
+        long latency = invocation.latencyMillis();
+        if (!verdict.allowed()) {
+            if (verdict.status() == 500 && invocation.failure() == null) {
+                // a throw or a timeout the invoker logged already; the answer itself is never logged
+                LOG.warn("the $connect authorizer {} refused connection {} with 500: {}",
+                        config.connectAuthorizer().functionName(), connection.id(), verdict.reason());
+            }
+            refuse(ctx, request, connection, requestId, verdict, latency);
+            return;
+        }
+        if (!ctx.channel().isActive()) {
+            abandon(request, connection);
+            return;
+        }
+        connection.authorize(verdict.authorizer());
+        connect(ctx, request, connection, requestId, traceId, now, latency);
+    }
+
+    /** Runs {@code $connect}, if there is one, then writes the handshake or rejects it. */
+    private void connect(ChannelHandlerContext ctx, FullHttpRequest request, LocalConnection connection,
+                         String requestId, String traceId, long now, Long authorizerLatency) {
         Integration connect = config.routes().get("$connect");
         if (connect == null) {
             connection.accept();
             handshake(request, connection, null, () -> { });
             return;
         }
-        String requestId = ids.newId();
-        APIGatewayV2WebSocketEvent event = events.connect(connection, request.headers(), request.uri(), requestId, now);
-        invoker.invoke(connect, event).thenAccept(invocation -> onEventLoop(channel,
-                () -> connectAnswered(ctx, request, connection, requestId, invocation),
-                () -> {
-                    request.release();
-                    registry.remove(connection);
-                    connection.markEnded();
-                    connection.endHandled();
-                }));
+        APIGatewayV2WebSocketEvent event = events.connect(connection, request.headers(), request.uri(), requestId,
+                traceId, now);
+        invoker.invoke(connect, event).thenAccept(invocation -> onEventLoop(connection.channel(),
+                () -> connectAnswered(ctx, request, connection, requestId, invocation, authorizerLatency),
+                () -> abandon(request, connection)));
     }
 
     private void connectAnswered(ChannelHandlerContext ctx, FullHttpRequest request, LocalConnection connection,
-                                 String requestId, Invocation invocation) {
-        Runnable logConnect = () -> accessLog.event(requestId, connection.id(), "CONNECT", "$connect", invocation);
+                                 String requestId, Invocation invocation, Long authorizerLatency) {
+        Runnable logConnect = () -> accessLog.connect(requestId, connection.id(), invocation, authorizerLatency);
         if (!invocation.isSuccessful()) {
             logConnect.run();
-            registry.remove(connection);
-            connection.markEnded();
-            connection.endHandled();
-            request.release();
+            abandon(request, connection);
             rejectHandshake(ctx, invocation);
             return;
         }
@@ -134,6 +187,22 @@ final class GatewayRuntime {
             return;
         }
         handshake(request, connection, subprotocol(invocation.response()), logConnect);
+    }
+
+    /** The authorizer refused: the client gets the verdict's status, no integration runs. */
+    private void refuse(ChannelHandlerContext ctx, FullHttpRequest request, LocalConnection connection,
+                        String requestId, AuthorizerVerdict verdict, Long authorizerLatency) {
+        accessLog.refused(requestId, connection.id(), verdict, authorizerLatency);
+        abandon(request, connection);
+        ApiGatewayResponses.send(ctx, false, verdict.status(), "{\"message\":\"" + verdict.error() + "\"}", null);
+    }
+
+    /** Forgets a connection that was never accepted: no {@code $disconnect} will fire for it. */
+    private void abandon(FullHttpRequest request, LocalConnection connection) {
+        request.release();
+        registry.remove(connection);
+        connection.markEnded();
+        connection.endHandled();
     }
 
     private static void rejectHandshake(ChannelHandlerContext ctx, Invocation invocation) {

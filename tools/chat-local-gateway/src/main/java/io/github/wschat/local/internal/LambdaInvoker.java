@@ -1,7 +1,8 @@
 package io.github.wschat.local.internal;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
- * Runs handlers off the event loop, on the handler executor, with the integration timeout. An
+ * Runs handlers, the {@code $connect} authorizer too, off the event loop, on the handler executor, with the
+ * integration timeout. An
  * invocation never completes exceptionally: failures and timeouts are in its {@link Invocation}. A
  * handler still running at the timeout is not interrupted (neither is a Lambda function when API Gateway
  * stops waiting for it); only its answer is ignored.
@@ -37,15 +40,31 @@ final class LambdaInvoker {
     }
 
     CompletableFuture<Invocation> invoke(Integration integration, APIGatewayV2WebSocketEvent event) {
+        return run(integration.functionName(), context -> integration.handler().handleRequest(event, context),
+                Invocation::new);
+    }
+
+    /** Runs the {@code $connect} authorizer as an integration runs: same executor, same timeout. */
+    CompletableFuture<AuthorizerInvocation> authorize(ConnectAuthorizer authorizer, APIGatewayCustomAuthorizerEvent event) {
+        return run(authorizer.functionName(), context -> authorizer.handler().handleRequest(event, context),
+                AuthorizerInvocation::new);
+    }
+
+    /** How a run ended: the handler's answer, or what it threw or the timeout. */
+    @FunctionalInterface
+    private interface Ending<T, R> {
+        R of(T response, Throwable failure, boolean timedOut, long latencyMillis);
+    }
+
+    private <T, R> CompletableFuture<R> run(String functionName, Function<Context, T> handler, Ending<T, R> ending) {
         long start = System.nanoTime();
-        LocalLambdaContext context = new LocalLambdaContext(
-                ids.newAwsRequestId(), integration.functionName(), start + timeout.toNanos());
-        CompletableFuture<APIGatewayV2WebSocketResponse> run;
+        LocalLambdaContext context = new LocalLambdaContext(ids.newAwsRequestId(), functionName, start + timeout.toNanos());
+        CompletableFuture<T> run;
         try {
-            run = CompletableFuture.supplyAsync(() -> integration.handler().handleRequest(event, context), executor);
+            run = CompletableFuture.supplyAsync(() -> handler.apply(context), executor);
         } catch (RuntimeException rejected) {
-            LOG.debug("handler executor refused {} (shutting down?)", integration.functionName(), rejected);
-            return CompletableFuture.completedFuture(new Invocation(null, rejected, false, 0));
+            LOG.debug("handler executor refused {} (shutting down?)", functionName, rejected);
+            return CompletableFuture.completedFuture(ending.of(null, rejected, false, 0));
         }
         inFlight.add(run);
         return run.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
@@ -53,18 +72,18 @@ final class LambdaInvoker {
                     inFlight.remove(run);
                     long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                     if (error == null) {
-                        return new Invocation(response, null, false, latency);
+                        return ending.of(response, null, false, latency);
                     }
                     Throwable cause = unwrap(error);
                     boolean timedOut = cause instanceof TimeoutException;
                     if (timedOut) {
                         LOG.warn("Lambda function {} (request {}) ran past the integration timeout of {} ms",
-                                integration.functionName(), context.getAwsRequestId(), timeout.toMillis());
+                                functionName, context.getAwsRequestId(), timeout.toMillis());
                     } else {
-                        LOG.warn("Lambda function {} (request {}) failed", integration.functionName(),
+                        LOG.warn("Lambda function {} (request {}) failed", functionName,
                                 context.getAwsRequestId(), cause);
                     }
-                    return new Invocation(null, cause, timedOut, latency);
+                    return ending.of(null, cause, timedOut, latency);
                 });
     }
 

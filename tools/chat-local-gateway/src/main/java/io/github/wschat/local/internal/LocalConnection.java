@@ -15,6 +15,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +54,7 @@ final class LocalConnection {
     private String closeReason = "Connection closed abnormally";
     private boolean closeRecorded;
     private volatile ScheduledFuture<?> maxDurationTimer;
+    private volatile Map<String, Object> authorizer;
 
     LocalConnection(String id, Channel channel, long connectedAt, String sourceIp, String userAgent,
                     String domainName, int maxFrameBytes) {
@@ -93,6 +95,16 @@ final class LocalConnection {
 
     String domainName() {
         return domainName;
+    }
+
+    /** What the {@code $connect} authorizer allowed it with: its events' {@code requestContext.authorizer}. */
+    void authorize(Map<String, Object> authorizer) {
+        this.authorizer = authorizer;
+    }
+
+    /** Its events' {@code requestContext.authorizer}, {@code null} without an authorizer. */
+    Map<String, Object> authorizer() {
+        return authorizer;
     }
 
     void touch(long now) {

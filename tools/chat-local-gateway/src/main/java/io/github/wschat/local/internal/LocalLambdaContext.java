@@ -57,7 +57,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:local:000000000000:function:" + functionName;
+        return "arn:aws:lambda:" + AwsIds.REGION + ":" + AwsIds.ACCOUNT_ID + ":function:" + functionName;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.wschat.local.internal;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -13,9 +14,10 @@ import java.util.Map;
 /**
  * Builds the Lambda events of API Gateway WebSocket APIs, field for field like the real ones
  * ({@code shared/events/*.json}): CONNECT with the client's headers and query string, MESSAGE with the
- * body, DISCONNECT with the few headers API Gateway puts there. The disconnect status code and reason
- * are not in the event, because {@code APIGatewayV2WebSocketEvent} does not model them; the access log
- * has them.
+ * body, DISCONNECT with the few headers API Gateway puts there; and the input of the {@code $connect}
+ * authorizer. Once an authorizer allowed a connection, every event of it carries the authorizer's answer in
+ * {@code requestContext.authorizer}. The disconnect status code and reason are not in the event, because
+ * {@code APIGatewayV2WebSocketEvent} does not model them; the access log has them.
  */
 final class WebSocketEvents {
 
@@ -39,34 +41,80 @@ final class WebSocketEvents {
      * the query string parameters.
      */
     APIGatewayV2WebSocketEvent connect(LocalConnection connection, HttpHeaders requestHeaders, String uri,
-                                       String requestId, long now) {
+                                       String requestId, String traceId, long now) {
         APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        for (Map.Entry<String, String> header : requestHeaders) {
-            String name = header.getKey();
-            if (HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name)
-                    || HttpHeaderNames.UPGRADE.contentEqualsIgnoreCase(name)) {
-                continue;
-            }
-            multi.computeIfAbsent(name, key -> new ArrayList<>()).add(header.getValue());
-        }
-        addIfAbsent(multi, "X-Amzn-Trace-Id", ids.newTraceId(now));
-        addIfAbsent(multi, "X-Forwarded-For", connection.sourceIp());
-        addIfAbsent(multi, "X-Forwarded-Port", portOf(connection.domainName()));
-        addIfAbsent(multi, "X-Forwarded-Proto", "http");
+        Map<String, List<String>> multi = headers(connection, requestHeaders, false, traceId);
         event.setHeaders(lastValues(multi));
         event.setMultiValueHeaders(multi);
 
-        Map<String, List<String>> query = new QueryStringDecoder(uri).parameters();
-        if (!query.isEmpty()) {
-            Map<String, List<String>> multiQuery = new LinkedHashMap<>();
-            query.forEach((name, values) -> multiQuery.put(name, new ArrayList<>(values)));
+        Map<String, List<String>> multiQuery = query(uri);
+        if (!multiQuery.isEmpty()) {
             event.setQueryStringParameters(lastValues(multiQuery));
             event.setMultiValueQueryStringParameters(multiQuery);
         }
         event.setRequestContext(context(connection, "$connect", CONNECT, requestId, now));
         event.setIsBase64Encoded(false);
         return event;
+    }
+
+    /**
+     * The input of the {@code $connect} REQUEST authorizer, as far as {@code APIGatewayCustomAuthorizerEvent}
+     * holds it: type {@code REQUEST}, the method ARN, every header of the request ({@code Connection} and
+     * {@code Upgrade} too, as API Gateway sends them there) plus those API Gateway adds, the query string
+     * parameters, no stage variables, and of the request context the stage, request id, API id and source
+     * IP. The class has no multi-value maps, nor the WebSocket context's {@code routeKey},
+     * {@code eventType}, {@code connectionId} or {@code domainName}, so a Java authorizer never sees them,
+     * here as in AWS.
+     */
+    APIGatewayCustomAuthorizerEvent authorizer(LocalConnection connection, HttpHeaders requestHeaders, String uri,
+                                               String requestId, String traceId) {
+        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
+        event.setType("REQUEST");
+        event.setMethodArn(connectMethodArn());
+        event.setHeaders(lastValues(headers(connection, requestHeaders, true, traceId)));
+        Map<String, List<String>> multiQuery = query(uri);
+        if (!multiQuery.isEmpty()) {
+            event.setQueryStringParameters(lastValues(multiQuery));
+        }
+        event.setStageVariables(new LinkedHashMap<>());
+        APIGatewayCustomAuthorizerEvent.RequestContext context = new APIGatewayCustomAuthorizerEvent.RequestContext();
+        context.setStage(stage);
+        context.setRequestId(requestId);
+        context.setApiId(apiId);
+        APIGatewayCustomAuthorizerEvent.Identity identity = new APIGatewayCustomAuthorizerEvent.Identity();
+        identity.setSourceIp(connection.sourceIp());
+        context.setIdentity(identity);
+        event.setRequestContext(context);
+        return event;
+    }
+
+    /** {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/$connect}, what the authorizer's policy must allow. */
+    String connectMethodArn() {
+        return "arn:aws:execute-api:" + AwsIds.REGION + ":" + AwsIds.ACCOUNT_ID + ":" + apiId + "/" + stage + "/$connect";
+    }
+
+    private static Map<String, List<String>> headers(LocalConnection connection, HttpHeaders requestHeaders,
+                                                     boolean hopByHop, String traceId) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : requestHeaders) {
+            String name = header.getKey();
+            if (!hopByHop && (HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name)
+                    || HttpHeaderNames.UPGRADE.contentEqualsIgnoreCase(name))) {
+                continue;
+            }
+            multi.computeIfAbsent(name, key -> new ArrayList<>()).add(header.getValue());
+        }
+        addIfAbsent(multi, "X-Amzn-Trace-Id", traceId);
+        addIfAbsent(multi, "X-Forwarded-For", connection.sourceIp());
+        addIfAbsent(multi, "X-Forwarded-Port", portOf(connection.domainName()));
+        addIfAbsent(multi, "X-Forwarded-Proto", "http");
+        return multi;
+    }
+
+    private static Map<String, List<String>> query(String uri) {
+        Map<String, List<String>> multiQuery = new LinkedHashMap<>();
+        new QueryStringDecoder(uri).parameters().forEach((name, values) -> multiQuery.put(name, new ArrayList<>(values)));
+        return multiQuery;
     }
 
     /** A MESSAGE event for the given route; binary payloads come base64-encoded. */
@@ -115,6 +163,11 @@ final class WebSocketEvents {
         context.setDomainName(connection.domainName());
         context.setConnectionId(connection.id());
         context.setApiId(apiId);
+        Map<String, Object> authorizer = connection.authorizer();
+        if (authorizer != null) {
+            // a copy per event: a handler may change its own
+            context.setAuthorizer(new LinkedHashMap<>(authorizer));
+        }
         return context;
     }
 

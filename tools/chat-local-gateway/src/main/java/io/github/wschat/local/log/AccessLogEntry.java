@@ -18,6 +18,12 @@ package io.github.wschat.local.log;
  *                                 connection dropped, 1001 for a timeout, 1009 too big, 1000 deleted…);
  *                                 else {@code null}
  * @param disconnectReason         for {@code DISCONNECT}: the close reason; else {@code null}
+ * @param authorizerLatencyMillis  for a {@code CONNECT} with an authorizer: how long the authorizer ran,
+ *                                 {@code null} when it did not run (no authorizer, or a missing identity source)
+ * @param authorizerError          for a {@code CONNECT} the authorizer refused: why ({@code identity source
+ *                                 route.request.querystring.token missing or empty}, {@code authorizer timed
+ *                                 out}, {@code denied by an explicit Deny of the policy}…; never a token or a
+ *                                 context value); else {@code null}
  */
 public record AccessLogEntry(String requestId,
                              String connectionId,
@@ -27,12 +33,23 @@ public record AccessLogEntry(String requestId,
                              Long integrationLatencyMillis,
                              String error,
                              Integer disconnectStatusCode,
-                             String disconnectReason) {
+                             String disconnectReason,
+                             Long authorizerLatencyMillis,
+                             String authorizerError) {
+
+    /** An entry of an event without an authorizer. */
+    public AccessLogEntry(String requestId, String connectionId, String eventType, String routeKey, Integer status,
+                          Long integrationLatencyMillis, String error, Integer disconnectStatusCode,
+                          String disconnectReason) {
+        this(requestId, connectionId, eventType, routeKey, status, integrationLatencyMillis, error,
+                disconnectStatusCode, disconnectReason, null, null);
+    }
 
     /**
      * The logged line, {@code requestId=… connectionId=… eventType=… routeKey=… status=…
-     * integrationLatency=…}, then {@code disconnectStatusCode=… disconnectReason="…"} and
-     * {@code error="…"} when set; {@code -} for an absent value. Never a message body.
+     * integrationLatency=…}, then {@code authorizerLatency=…}, {@code disconnectStatusCode=…
+     * disconnectReason="…"}, {@code error="…"} and {@code authorizerError="…"} when set; {@code -} for an
+     * absent value. Never a message body.
      */
     public String line() {
         StringBuilder line = new StringBuilder(160)
@@ -43,12 +60,18 @@ public record AccessLogEntry(String requestId,
                 .append(" status=").append(status == null ? "-" : status.toString())
                 .append(" integrationLatency=")
                 .append(integrationLatencyMillis == null ? "-" : integrationLatencyMillis.toString());
+        if (authorizerLatencyMillis != null) {
+            line.append(" authorizerLatency=").append(authorizerLatencyMillis);
+        }
         if (disconnectStatusCode != null) {
             line.append(" disconnectStatusCode=").append(disconnectStatusCode)
                     .append(" disconnectReason=\"").append(disconnectReason).append('"');
         }
         if (error != null) {
             line.append(" error=\"").append(error).append('"');
+        }
+        if (authorizerError != null) {
+            line.append(" authorizerError=\"").append(authorizerError).append('"');
         }
         return line.toString();
     }
