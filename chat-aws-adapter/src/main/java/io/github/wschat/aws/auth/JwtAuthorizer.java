@@ -93,8 +93,17 @@ public final class JwtAuthorizer {
             return allow;
         } catch (RuntimeException e) {
             LOG.error("authorizer failed unexpectedly; answering Deny", e);
-            return answer(ANONYMOUS_PRINCIPAL, IamPolicyResponseV1.DENY, resource(methodArn), null);
+            return denied(event);
         }
+    }
+
+    /**
+     * The Deny answer for {@code event}, whatever it holds: what a container whose authorizer could not be
+     * configured answers (its settings missing), so that a misconfiguration refuses connections rather than
+     * failing every handshake with an error.
+     */
+    public static IamPolicyResponseV1 denied(APIGatewayCustomAuthorizerEvent event) {
+        return answer(ANONYMOUS_PRINCIPAL, IamPolicyResponseV1.DENY, resource(event == null ? null : event.getMethodArn()), null);
     }
 
     /** The size of the answer as it goes to API Gateway: its JSON, in UTF-8 bytes. */
