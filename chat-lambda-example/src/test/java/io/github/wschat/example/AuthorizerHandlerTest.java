@@ -105,6 +105,16 @@ class AuthorizerHandlerTest {
         assertThat(issuer.jwksFetches()).isEqualTo(1);
     }
 
+    @Test
+    void the_size_the_authorizer_measures_against_8_kb_is_what_the_runtime_writes() throws Exception {
+        String token = issuer.token().subject("zoë").name("Zoë “quoted” \\ name").rooms(List.of("private-team-*", "lobby")).sign();
+        IamPolicyResponseV1 allow = handler.handleRequest(AuthorizerEvents.connect(token), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ANSWER.toJson(allow, out);
+
+        assertThat(JwtAuthorizer.serializedSize(allow)).isEqualTo(out.size());
+    }
+
     private static Map<String, Object> serialized(IamPolicyResponseV1 answer) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ANSWER.toJson(answer, out);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.github.wschat.testkit.sam.SamTemplate.list;
 import static io.github.wschat.testkit.sam.SamTemplate.map;
@@ -51,6 +52,7 @@ class TemplateTest {
             "Deployment", "Stage");
     private static final String AUTHORIZER_FUNCTION = "AuthorizerFunction";
     private static final String AUTH_ON = "AuthOn";
+    private static final String AUTH_OFF = "AuthOff";
 
     private static SamTemplate template;
 
@@ -139,13 +141,21 @@ class TemplateTest {
     void the_stage_is_a_parameter_defaulting_to_production_and_serves_the_deployment_made_after_every_route() {
         assertThat(map(map(template.root().get("Parameters")).get("StageName"))).containsEntry("Default", "production");
         assertThat(template.properties("Stage")).containsEntry("StageName", Map.of("Ref", "StageName"))
-                .containsEntry("ApiId", Map.of("Ref", "ChatApi"))
-                .containsEntry("DeploymentId", Map.of("Ref", "Deployment"));
-        assertThat(template.resource("Deployment")).containsEntry("Type", "AWS::ApiGatewayV2::Deployment");
+                .containsEntry("ApiId", Map.of("Ref", "ChatApi"));
+        assertThat(resolved(template.properties("Stage"), false)).containsEntry("DeploymentId", Map.of("Ref", "Deployment"));
+        assertThat(resolved(template.properties("Stage"), true)).containsEntry("DeploymentId", Map.of("Ref", "AuthDeployment"));
+        assertThat(template.resource("Deployment")).containsEntry("Type", "AWS::ApiGatewayV2::Deployment")
+                .containsEntry("Condition", AUTH_OFF);
         assertThat(template.properties("Deployment")).containsEntry("ApiId", Map.of("Ref", "ChatApi"));
         assertThat(list(template.resource("Deployment").get("DependsOn")))
                 .containsExactlyInAnyOrderElementsOf(template.resourcesOfType("AWS::ApiGatewayV2::Route"))
                 .hasSize(HANDLERS_BY_ROUTE.size());
+        assertThat(template.resource("AuthDeployment")).containsEntry("Type", "AWS::ApiGatewayV2::Deployment")
+                .containsEntry("Condition", AUTH_ON);
+        assertThat(template.properties("AuthDeployment")).isEqualTo(template.properties("Deployment"));
+        assertThat(list(template.resource("AuthDeployment").get("DependsOn")))
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(template.resourcesOfType("AWS::ApiGatewayV2::Route").stream(),
+                        Stream.of("ConnectAuthorizer")).toList());
     }
 
     @Test
@@ -226,16 +236,18 @@ class TemplateTest {
 
     @Test
     void with_auth_issuer_empty_the_resources_are_exactly_the_tutorials_and_connect_is_open() {
-        Set<String> unconditional = template.resources().keySet().stream()
-                .filter(id -> !template.resource(id).containsKey("Condition")).collect(Collectors.toSet());
-        Set<String> conditional = template.resources().keySet().stream()
-                .filter(id -> template.resource(id).containsKey("Condition")).collect(Collectors.toSet());
+        assertThat(template.resources().keySet()).allSatisfy(id -> assertThat(template.resource(id).get("Condition"))
+                .as("the condition of %s", id).isIn(null, AUTH_ON, AUTH_OFF));
+        Set<String> withAuthOff = template.resources().keySet().stream()
+                .filter(id -> !AUTH_ON.equals(template.resource(id).get("Condition"))).collect(Collectors.toSet());
+        Set<String> onlyWithAuthOn = template.resources().keySet().stream()
+                .filter(id -> AUTH_ON.equals(template.resource(id).get("Condition"))).collect(Collectors.toSet());
 
-        assertThat(unconditional).isEqualTo(TUTORIAL_RESOURCES);
-        assertThat(conditional).containsExactlyInAnyOrder(AUTHORIZER_FUNCTION, "ConnectAuthorizer", "AuthorizerPermission");
-        for (String id : conditional) {
-            assertThat(template.resource(id)).containsEntry("Condition", AUTH_ON);
-        }
+        assertThat(withAuthOff).isEqualTo(TUTORIAL_RESOURCES);
+        assertThat(onlyWithAuthOn).containsExactlyInAnyOrder(
+                AUTHORIZER_FUNCTION, "ConnectAuthorizer", "AuthorizerPermission", "AuthDeployment");
+        assertThat(map(template.root().get("Conditions")).get(AUTH_OFF))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "AuthIssuer"), "")));
         assertThat(resolved(template.properties("ConnectRoute"), false))
                 .containsOnlyKeys("ApiId", "RouteKey", "AuthorizationType", "OperationName", "Target")
                 .containsEntry("AuthorizationType", "NONE");

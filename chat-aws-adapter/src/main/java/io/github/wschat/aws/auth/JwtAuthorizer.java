@@ -107,7 +107,7 @@ public final class JwtAuthorizer {
     }
 
     /** The size of the answer as it goes to API Gateway: its JSON, in UTF-8 bytes. */
-    static int serializedSize(IamPolicyResponseV1 answer) {
+    public static int serializedSize(IamPolicyResponseV1 answer) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("principalId", answer.getPrincipalId());
         json.put("policyDocument", answer.getPolicyDocument());

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What {@link JwtVerifier#verify} found: the verified user, or why the token was refused. A refusal is an
- * expected outcome, a value; the verifier throws for no token.
+ * expected outcome, a value: the verifier throws for none, however bad the token.
  */
 public sealed interface TokenVerification {
 
