@@ -24,8 +24,8 @@ class ExampleArchitectureTest {
     @ArchTest
     static final ArchRule handlers_are_only_wiring = classes().that().haveSimpleNameEndingWith("Handler")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "java.lang..", "com.amazonaws.services.lambda.runtime..", "io.github.wschat.aws.lambda..",
-                    "io.github.wschat.example..")
+                    "java.lang..", "java.util..", "com.amazonaws.services.lambda.runtime..", "io.github.wschat.aws.lambda..",
+                    "io.github.wschat.aws.auth..", "io.github.wschat.example..")
             .andShould().haveOnlyFinalFields();
 
     /**

@@ -44,12 +44,14 @@ class LambdaArtifactIT {
                 "io/github/wschat/example/ConnectHandler.class",
                 "io/github/wschat/example/DisconnectHandler.class",
                 "io/github/wschat/example/DefaultHandler.class",
-                "io/github/wschat/example/SendMessageHandler.class");
+                "io/github/wschat/example/SendMessageHandler.class",
+                "io/github/wschat/example/AuthorizerHandler.class");
         assertThat(libs()).anyMatch(jar -> jar.startsWith("chat-core-"))
                 .anyMatch(jar -> jar.startsWith("chat-aws-adapter-"))
                 .anyMatch(jar -> jar.startsWith("dynamodb-"))
                 .anyMatch(jar -> jar.startsWith("apigatewaymanagementapi-"))
                 .anyMatch(jar -> jar.startsWith("url-connection-client-"))
+                .anyMatch(jar -> jar.startsWith("nimbus-jose-jwt-"))
                 .anyMatch(jar -> jar.startsWith("crac-"));
     }
 
@@ -58,7 +60,7 @@ class LambdaArtifactIT {
         assertThat(libs()).noneMatch(jar -> jar.matches(
                 "(?i).*(DynamoDBLocal|sqlite4java|junit|assertj|mockito|archunit|byte-buddy|snakeyaml|"
                         + "aws-lambda-java-serialization|apache-client|apache5-client|httpclient|httpcore|netty|"
-                        + "jackson-databind|joda-time|log4j|jetty|kotlin).*"));
+                        + "jackson-databind|joda-time|log4j|jetty|kotlin|bcprov|bcpkix|tink|protobuf).*"));
         assertThat(entries).noneMatch(entry -> entry.endsWith("Test.class") || entry.endsWith("IT.class"));
     }
 

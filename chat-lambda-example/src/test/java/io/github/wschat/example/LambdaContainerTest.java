@@ -1,5 +1,6 @@
 package io.github.wschat.example;
 
+import io.github.wschat.aws.auth.JwtAuthorizer;
 import io.github.wschat.example.crac.Core;
 import io.github.wschat.example.crac.Resource;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,16 @@ class LambdaContainerTest {
         // org.crac registers a proxy whose handler is a weak reference to the resource
         assertThat(((Reference<?>) Proxy.getInvocationHandler(registered.get(0))).get()).isInstanceOf(SnapStartPriming.class);
         assertThatCode(org.crac.Core::checkpointRestore).as("the priming, run as a checkpoint would").doesNotThrowAnyException();
+    }
+
+    @Test
+    void the_authorizer_handler_of_a_container_without_auth_settings_denies_and_registers_no_priming() {
+        AuthorizerHandler handler = new AuthorizerHandler();
+
+        assertThat(handler.handleRequest(null, null).getPrincipalId()).isEqualTo(JwtAuthorizer.ANONYMOUS_PRINCIPAL);
+        assertThat(Core.getGlobalContext().registered()).as("the chat's priming only, if any")
+                .allSatisfy(resource -> assertThat(((Reference<?>) Proxy.getInvocationHandler(resource)).get())
+                        .isInstanceOf(SnapStartPriming.class));
     }
 
     private static Object adapterOf(Object handler) throws ReflectiveOperationException {

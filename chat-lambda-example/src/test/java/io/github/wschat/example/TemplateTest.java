@@ -1,8 +1,11 @@
 package io.github.wschat.example;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
+import io.github.wschat.aws.auth.AuthSettings;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
 import io.github.wschat.testkit.sam.SamTemplate;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.github.wschat.testkit.sam.SamTemplate.list;
 import static io.github.wschat.testkit.sam.SamTemplate.map;
@@ -38,6 +42,17 @@ class TemplateTest {
     /** The source of a route's invocations: this API, any stage; the route key follows. */
     private static final String ANY_STAGE_OF_THE_API =
             "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatApi}/*/";
+
+    /** The resources of the tutorial's API, deployed whatever the parameters: with AuthIssuer empty, nothing else. */
+    private static final Set<String> TUTORIAL_RESOURCES = Set.of("ChatApi", "ConnectionsTable",
+            "ConnectFunction", "ConnectIntegration", "ConnectRoute", "ConnectPermission",
+            "DisconnectFunction", "DisconnectIntegration", "DisconnectRoute", "DisconnectPermission",
+            "DefaultFunction", "DefaultIntegration", "DefaultRoute", "DefaultPermission",
+            "SendMessageFunction", "SendMessageIntegration", "SendMessageRoute", "SendMessagePermission",
+            "Deployment", "Stage");
+    private static final String AUTHORIZER_FUNCTION = "AuthorizerFunction";
+    private static final String AUTH_ON = "AuthOn";
+    private static final String AUTH_OFF = "AuthOff";
 
     private static SamTemplate template;
 
@@ -80,6 +95,9 @@ class TemplateTest {
     @Test
     void every_handler_class_exists_and_is_a_websocket_request_handler() throws Exception {
         for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
+            if (function.equals(AUTHORIZER_FUNCTION)) {
+                continue;
+            }
             String handler = (String) template.properties(function).get("Handler");
             Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
 
@@ -101,6 +119,9 @@ class TemplateTest {
         }
         Map<String, String> permittedAliasByRoute = new TreeMap<>();
         for (String permission : template.resourcesOfType("AWS::Lambda::Permission")) {
+            if (permission.equals("AuthorizerPermission")) {
+                continue;
+            }
             Map<String, Object> properties = template.properties(permission);
             assertThat(properties).containsEntry("Action", "lambda:InvokeFunction")
                     .containsEntry("Principal", "apigateway.amazonaws.com");
@@ -120,13 +141,21 @@ class TemplateTest {
     void the_stage_is_a_parameter_defaulting_to_production_and_serves_the_deployment_made_after_every_route() {
         assertThat(map(map(template.root().get("Parameters")).get("StageName"))).containsEntry("Default", "production");
         assertThat(template.properties("Stage")).containsEntry("StageName", Map.of("Ref", "StageName"))
-                .containsEntry("ApiId", Map.of("Ref", "ChatApi"))
-                .containsEntry("DeploymentId", Map.of("Ref", "Deployment"));
-        assertThat(template.resource("Deployment")).containsEntry("Type", "AWS::ApiGatewayV2::Deployment");
+                .containsEntry("ApiId", Map.of("Ref", "ChatApi"));
+        assertThat(resolved(template.properties("Stage"), false)).containsEntry("DeploymentId", Map.of("Ref", "Deployment"));
+        assertThat(resolved(template.properties("Stage"), true)).containsEntry("DeploymentId", Map.of("Ref", "AuthDeployment"));
+        assertThat(template.resource("Deployment")).containsEntry("Type", "AWS::ApiGatewayV2::Deployment")
+                .containsEntry("Condition", AUTH_OFF);
         assertThat(template.properties("Deployment")).containsEntry("ApiId", Map.of("Ref", "ChatApi"));
         assertThat(list(template.resource("Deployment").get("DependsOn")))
                 .containsExactlyInAnyOrderElementsOf(template.resourcesOfType("AWS::ApiGatewayV2::Route"))
                 .hasSize(HANDLERS_BY_ROUTE.size());
+        assertThat(template.resource("AuthDeployment")).containsEntry("Type", "AWS::ApiGatewayV2::Deployment")
+                .containsEntry("Condition", AUTH_ON);
+        assertThat(template.properties("AuthDeployment")).isEqualTo(template.properties("Deployment"));
+        assertThat(list(template.resource("AuthDeployment").get("DependsOn")))
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(template.resourcesOfType("AWS::ApiGatewayV2::Route").stream(),
+                        Stream.of("ConnectAuthorizer")).toList());
     }
 
     @Test
@@ -192,6 +221,102 @@ class TemplateTest {
                 "dynamodb:Scan on ConnectionsTable",
                 "dynamodb:DeleteItem on ConnectionsTable",
                 "execute-api:ManageConnections on POST/@connections/*");
+    }
+
+    @Test
+    void authorization_is_on_exactly_when_auth_issuer_is_set_and_its_parameters_default_to_empty() {
+        Map<String, Object> parameters = map(template.root().get("Parameters"));
+
+        for (String parameter : List.of("AuthIssuer", "AuthAudience", "AuthJwksUrl")) {
+            assertThat(map(parameters.get(parameter))).containsEntry("Type", "String").containsEntry("Default", "");
+        }
+        assertThat(map(template.root().get("Conditions")).get(AUTH_ON)).isEqualTo(
+                Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "AuthIssuer"), "")))));
+    }
+
+    @Test
+    void with_auth_issuer_empty_the_resources_are_exactly_the_tutorials_and_connect_is_open() {
+        assertThat(template.resources().keySet()).allSatisfy(id -> assertThat(template.resource(id).get("Condition"))
+                .as("the condition of %s", id).isIn(null, AUTH_ON, AUTH_OFF));
+        Set<String> withAuthOff = template.resources().keySet().stream()
+                .filter(id -> !AUTH_ON.equals(template.resource(id).get("Condition"))).collect(Collectors.toSet());
+        Set<String> onlyWithAuthOn = template.resources().keySet().stream()
+                .filter(id -> AUTH_ON.equals(template.resource(id).get("Condition"))).collect(Collectors.toSet());
+
+        assertThat(withAuthOff).isEqualTo(TUTORIAL_RESOURCES);
+        assertThat(onlyWithAuthOn).containsExactlyInAnyOrder(
+                AUTHORIZER_FUNCTION, "ConnectAuthorizer", "AuthorizerPermission", "AuthDeployment");
+        assertThat(map(template.root().get("Conditions")).get(AUTH_OFF))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "AuthIssuer"), "")));
+        assertThat(resolved(template.properties("ConnectRoute"), false))
+                .containsOnlyKeys("ApiId", "RouteKey", "AuthorizationType", "OperationName", "Target")
+                .containsEntry("AuthorizationType", "NONE");
+        assertThat(resolved(template.properties("ConnectRoute"), true))
+                .containsEntry("AuthorizationType", "CUSTOM").containsEntry("AuthorizerId", Map.of("Ref", "ConnectAuthorizer"));
+        for (String route : template.resourcesOfType("AWS::ApiGatewayV2::Route")) {
+            if (!route.equals("ConnectRoute")) {
+                assertThat(template.properties(route)).as(route).containsEntry("AuthorizationType", "NONE")
+                        .doesNotContainKey("AuthorizerId");
+            }
+        }
+    }
+
+    @Test
+    void the_connect_authorizer_is_a_request_authorizer_on_the_token_query_parameter_invoking_the_live_alias() {
+        Map<String, Object> authorizer = template.properties("ConnectAuthorizer");
+
+        assertThat(template.resource("ConnectAuthorizer")).containsEntry("Type", "AWS::ApiGatewayV2::Authorizer");
+        assertThat(authorizer).containsEntry("ApiId", Map.of("Ref", "ChatApi"))
+                .containsEntry("AuthorizerType", "REQUEST")
+                .containsEntry("IdentitySource", List.of("route.request.querystring.token"));
+        assertThat(map(authorizer.get("AuthorizerUri")).get("Fn::Sub")).isEqualTo(
+                "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${AuthorizerFunctionAliaslive}/invocations");
+        assertThat(template.properties(AUTHORIZER_FUNCTION))
+                .containsEntry("Handler", AuthorizerHandler.class.getName() + "::handleRequest");
+    }
+
+    @Test
+    void api_gateway_may_invoke_the_authorizer_alias_from_this_apis_authorizer_only() {
+        Map<String, Object> permission = template.properties("AuthorizerPermission");
+
+        assertThat(permission).containsEntry("Action", "lambda:InvokeFunction")
+                .containsEntry("Principal", "apigateway.amazonaws.com")
+                .containsEntry("FunctionName", Map.of("Ref", AUTHORIZER_FUNCTION + LIVE_ALIAS));
+        assertThat(map(permission.get("SourceArn")).get("Fn::Sub")).isEqualTo(
+                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatApi}/authorizers/${ConnectAuthorizer}");
+    }
+
+    @Test
+    void the_authorizer_function_may_do_no_aws_action_and_reads_the_auth_settings() throws Exception {
+        Map<String, Object> function = template.properties(AUTHORIZER_FUNCTION);
+
+        assertThat(function).doesNotContainKeys("Policies", "Role");
+        assertThat(grants(AUTHORIZER_FUNCTION)).isEmpty();
+        assertThat(map(map(function.get("Environment")).get("Variables"))).isEqualTo(Map.of(
+                AuthSettings.AUTH_ISSUER, Map.of("Ref", "AuthIssuer"),
+                AuthSettings.AUTH_AUDIENCE, Map.of("Ref", "AuthAudience"),
+                AuthSettings.AUTH_JWKS_URL, Map.of("Ref", "AuthJwksUrl")));
+        Class<?> type = Class.forName(AuthorizerHandler.class.getName());
+        ParameterizedType requestHandler = (ParameterizedType) type.getGenericInterfaces()[0];
+        assertThat(requestHandler.getActualTypeArguments())
+                .containsExactly((Type) APIGatewayCustomAuthorizerEvent.class, IamPolicyResponseV1.class);
+        assertThat(type.getConstructor()).isNotNull();
+    }
+
+    /** {@code Fn::If} on {@link #AUTH_ON} resolved to one branch, {@code AWS::NoValue} dropping the key. */
+    private static Map<String, Object> resolved(Map<String, Object> properties, boolean authOn) {
+        Map<String, Object> resolved = new HashMap<>();
+        properties.forEach((key, value) -> {
+            Object result = value;
+            if (value instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::If") instanceof List<?> branches) {
+                assertThat(branches.get(0)).isEqualTo(AUTH_ON);
+                result = branches.get(authOn ? 1 : 2);
+            }
+            if (!Map.of("Ref", "AWS::NoValue").equals(result)) {
+                resolved.put(key, result);
+            }
+        });
+        return resolved;
     }
 
     @Test

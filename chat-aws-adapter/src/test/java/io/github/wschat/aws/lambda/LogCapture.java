@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     /** slf4j-simple's default layout: {@code [thread] LEVEL logger - message}. */
     private static final Pattern RECORD_START = Pattern.compile("\\[[^\\]]*] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)");
@@ -62,7 +62,7 @@ final class LogCapture implements AutoCloseable {
      * Starts capturing, after checking that an INFO record of this very moment is captured: a
      * binding that logged elsewhere would otherwise make every "nothing was logged" pass.
      */
-    static LogCapture start() {
+    public static LogCapture start() {
         LogCapture capture = new LogCapture();
         String probe = "log capture started " + UUID.randomUUID();
         LoggerFactory.getLogger(LogCapture.class).info(probe);
@@ -78,7 +78,7 @@ final class LogCapture implements AutoCloseable {
      * Every record written since the start, a stack trace being part of its record's text. Lines
      * before the first record are not log records (anything else printed to {@code System.err}).
      */
-    List<LogRecord> records() {
+    public List<LogRecord> records() {
         String text = captured.toString(StandardCharsets.UTF_8);
         List<LogRecord> records = new ArrayList<>();
         for (String line : text.split("\\R")) {
@@ -94,7 +94,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** The records at {@code level} or above. */
-    List<LogRecord> recordsAtLeast(Level level) {
+    public List<LogRecord> recordsAtLeast(Level level) {
         return records().stream().filter(record -> record.level().toInt() >= level.toInt()).toList();
     }
 
@@ -105,6 +105,6 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** One logged record: its level, logger name and text (message, then any stack trace). */
-    record LogRecord(Level level, String logger, String text) {
+    public record LogRecord(Level level, String logger, String text) {
     }
 }

@@ -62,7 +62,8 @@ class SamTemplateTest {
     void resources_are_found_by_type_and_by_logical_id() {
         assertThat(template.resourcesOfType("AWS::ApiGatewayV2::Route")).hasSize(4);
         assertThat(template.resourcesOfType("AWS::Serverless::Function"))
-                .containsExactlyInAnyOrder("ConnectFunction", "DisconnectFunction", "DefaultFunction", "SendMessageFunction");
+                .containsExactlyInAnyOrder("ConnectFunction", "DisconnectFunction", "DefaultFunction", "SendMessageFunction",
+                        "AuthorizerFunction");
         assertThat(template.resource("ChatApi")).containsEntry("Type", "AWS::ApiGatewayV2::Api");
         assertThat(template.properties("ChatApi")).containsEntry("ProtocolType", "WEBSOCKET");
         assertThat(SamTemplate.map(template.root().get("Parameters"))).containsKey("StageName");
