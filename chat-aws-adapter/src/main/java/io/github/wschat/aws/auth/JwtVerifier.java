@@ -51,7 +51,8 @@ import java.util.Set;
  *       every other algorithm are refused before any key is looked up;</li>
  *   <li>{@code iss} exactly the issuer; {@code aud} containing the audience, or Cognito's {@code client_id}
  *       equal to it (Cognito access tokens carry no {@code aud}); {@code exp} required and {@code nbf}
- *       honoured, each with the settings' clock skew (at most 60 s); {@code sub} required;</li>
+ *       honoured, each with the settings' clock skew (at most 60 s); {@code sub} required, and not starting
+ *       with {@code anon:} (the prefix of anonymous users);</li>
  *   <li>the identity: {@code userId} = {@code sub}; {@code name} = {@code name}, else
  *       {@code preferred_username}, else {@code cognito:username}, else {@code sub}; the room grants =
  *       {@code rooms}, a list of strings (absent: none), each a valid grant, or the token is refused.</li>
@@ -179,6 +180,10 @@ public final class JwtVerifier {
 
     private static TokenVerification identity(JWTClaimsSet claims) {
         String subject = claims.getSubject();
+        if (subject.startsWith(UserIdentity.ANONYMOUS_PREFIX)) {
+            // a verified user must not pass for a connection's anonymous one
+            return refused(Refusal.BAD_CLAIM, "a sub starting with " + UserIdentity.ANONYMOUS_PREFIX);
+        }
         try {
             String name = firstString(claims, NAME, PREFERRED_USERNAME, COGNITO_USERNAME);
             return new TokenVerification.Verified(UserIdentity.of(subject, name == null ? subject : name, grants(claims)));

@@ -2,6 +2,7 @@ package io.github.wschat.aws.auth;
 
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import io.github.wschat.aws.lambda.LogCapture;
+import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.testkit.jwt.LoopbackIssuer;
 import io.github.wschat.testkit.jwt.LoopbackIssuer.Key;
 import org.junit.jupiter.api.AfterEach;
@@ -284,8 +285,9 @@ class JwtAuthorizerTest {
             String longName = issuer.token().name("n".repeat(200)).sign();
             String control = issuer.token().name("Mallory\u0007").sign();
             String longSubject = issuer.token().subject("s".repeat(300)).sign();
+            String anonymousLike = issuer.token().subject(UserIdentity.ANONYMOUS_PREFIX + "abc=").sign();
 
-            for (String token : List.of(longName, control, longSubject)) {
+            for (String token : List.of(longName, control, longSubject, anonymousLike)) {
                 assertDenied(authorize(token));
                 assertThat(refusal(token)).isEqualTo(Refusal.BAD_CLAIM);
             }
