@@ -4,6 +4,8 @@
 #   CHAT_PORT                  port of ws:// and @connections (default 8080; 0 picks a free one)
 #   TABLE_NAME                 the connections table (default wschat-connections)
 #   AWS_ENDPOINT_URL_DYNAMODB  use that DynamoDB instead (the table is created when missing)
+#   CHAT_AUTH=dev              require tokens, minted by a development issuer on loopback (URL printed)
+#   AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL  require tokens of that issuer instead
 # Then, in two terminals: npx wscat -c ws://127.0.0.1:8080/production   — Ctrl-C here stops it.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -1,13 +1,16 @@
 package io.github.wschat.local.runner;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import io.github.wschat.local.LocalWebSocketApi;
 import io.github.wschat.local.log.AccessLogEntry;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalClients;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import io.github.wschat.testkit.dynamodb.DynamoDbTables;
+import io.github.wschat.testkit.jwt.LoopbackIssuer;
 import io.github.wschat.testkit.sam.SamWebSocketApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +42,10 @@ import java.util.function.Consumer;
  * {@link #main} refuses to start without it rather than create a table they would not use.
  *
  * <p>Settings: {@code CHAT_PORT} (default {@value #DEFAULT_PORT}; {@code 0} picks a free port),
- * {@code TABLE_NAME} (required), {@code AWS_ENDPOINT_URL_DYNAMODB}. The one argument is the template
+ * {@code TABLE_NAME} (required), {@code AWS_ENDPOINT_URL_DYNAMODB}; identity as {@link LocalAuth} says:
+ * {@code CHAT_AUTH=dev} (a development issuer on {@code CHAT_ISSUER_PORT}, default the chat's port + 1),
+ * or {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE}, {@code AUTH_JWKS_URL} for an issuer of yours, or neither
+ * (authorization off, the tutorial's API). The one argument is the template
  * (default {@code chat-lambda-example/template.yaml}). SIGTERM or Ctrl-C stops it: every connection
  * is closed with 1001 and gets its {@code $disconnect}.
  */
@@ -56,18 +63,22 @@ public final class LocalChat implements AutoCloseable {
     private final DynamoDbLocalServer embeddedDynamoDb;
     private final URI dynamoDbEndpoint;
     private final String tableName;
+    private final LocalAuth auth;
 
-    private LocalChat(LocalWebSocketApi api, DynamoDbLocalServer embeddedDynamoDb, URI dynamoDbEndpoint, String tableName) {
+    private LocalChat(LocalWebSocketApi api, DynamoDbLocalServer embeddedDynamoDb, URI dynamoDbEndpoint, String tableName,
+                      LocalAuth auth) {
         this.api = api;
         this.embeddedDynamoDb = embeddedDynamoDb;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
         this.tableName = tableName;
+        this.auth = auth;
     }
 
     public static void main(String[] args) throws Exception {
         Path template = Path.of(args.length > 0 ? args[0] : "chat-lambda-example/template.yaml");
         try {
             tableName(System.getenv());
+            LocalAuth.check(System.getenv());
         } catch (IllegalArgumentException missing) {
             // before anything starts: the handlers would fail on their first event
             System.err.println("wschat: " + missing.getMessage());
@@ -93,8 +104,21 @@ public final class LocalChat implements AutoCloseable {
     public static LocalChat start(Path template, Map<String, String> environment, Consumer<AccessLogEntry> accessLog)
             throws Exception {
         String tableName = tableName(environment);
-        SamWebSocketApi routes = SamWebSocketApi.read(template);
         int port = Integer.parseInt(environment.getOrDefault("CHAT_PORT", Integer.toString(DEFAULT_PORT)));
+        LocalAuth auth = LocalAuth.start(environment, devIssuerPort(environment, port));
+        SamWebSocketApi routes;
+        try {
+            routes = SamWebSocketApi.read(template, auth.templateParameters());
+            if (auth.enabled() && routes.routes().stream().noneMatch(route -> route.authorizer().isPresent())) {
+                throw new IllegalArgumentException("authorization is asked for (" + LocalAuth.AUTH_ISSUER + " or "
+                        + LocalAuth.CHAT_AUTH + ") but " + template + " puts no authorizer on any route with "
+                        + auth.templateParameters());
+            }
+        } catch (Exception e) {
+            auth.close();
+            throw e;
+        }
+        auth.exposeToHandlers();
         useDefaultIfUnset("aws.region", environment.get("AWS_REGION"), "us-east-1");
         if (environment.get("AWS_ACCESS_KEY_ID") == null) {
             useDefaultIfUnset("aws.accessKeyId", null, "local");
@@ -125,11 +149,14 @@ public final class LocalChat implements AutoCloseable {
             } else {
                 builder.route(route.routeKey(), handler);
             }
+            route.authorizer().ifPresent(authorizer -> builder.connectAuthorizer(authorizer.function(),
+                    LazyHandler.<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>ofClass(authorizer.handlerClass()),
+                    authorizer.identitySources()));
         }
         LocalWebSocketApi api = builder.start();
         // handlers are made on first use, after this: their SDK clients see the endpoint of this port
         System.setProperty(CONNECTIONS_ENDPOINT_PROPERTY, api.connectionsEndpoint().toString());
-        return new LocalChat(api, embedded, dynamoDb, tableName);
+        return new LocalChat(api, embedded, dynamoDb, tableName, auth);
     }
 
     public URI webSocketUri() {
@@ -157,14 +184,20 @@ public final class LocalChat implements AutoCloseable {
         out.println("  table:       " + tableName + " on " + (embeddedDynamoDb != null
                 ? "an in-process DynamoDB Local (in memory) at " + dynamoDbEndpoint : dynamoDbEndpoint));
         out.println("  @connections " + api.connectionsEndpoint());
-        out.println("  connect with: npx wscat -c " + api.webSocketUri());
+        auth.printBanner(out, api.webSocketUri().toString());
         out.println("Ready: " + api.webSocketUri());
         out.flush();
+    }
+
+    /** The development issuer of {@code CHAT_AUTH=dev}, when it runs. */
+    public Optional<LoopbackIssuer> devIssuer() {
+        return auth.devIssuer();
     }
 
     @Override
     public void close() {
         api.close();
+        auth.close();
         if (embeddedDynamoDb != null) {
             try {
                 embeddedDynamoDb.close();
@@ -192,6 +225,15 @@ public final class LocalChat implements AutoCloseable {
         if (System.getProperty(property) == null && (environmentValue == null || environmentValue.isBlank())) {
             System.setProperty(property, defaultValue);
         }
+    }
+
+    /** The development issuer's port: {@code CHAT_ISSUER_PORT}, else the chat's port + 1 (a free one when that is 0). */
+    static int devIssuerPort(Map<String, String> environment, int chatPort) {
+        String configured = environment.get("CHAT_ISSUER_PORT");
+        if (configured != null && !configured.isBlank()) {
+            return Integer.parseInt(configured);
+        }
+        return chatPort == 0 ? 0 : chatPort + 1;
     }
 
     /** The table the handlers will use: their {@code TABLE_NAME}, which must be set. */

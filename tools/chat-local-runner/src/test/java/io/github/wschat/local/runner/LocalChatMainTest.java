@@ -30,7 +30,7 @@ class LocalChatMainTest {
     // generous: the child JVM starts cold on a possibly loaded 2-core machine; a passing run never waits
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration EXIT = Duration.ofSeconds(30);
-    private static final Pattern READY = Pattern.compile("Ready: (ws://\\S+)");
+    static final Pattern READY = Pattern.compile("Ready: (ws://\\S+)");
     private static final Pattern CONNECTION_ID = Pattern.compile("\"connectionID\":\"([^\"]+)\"}$");
 
     @Test

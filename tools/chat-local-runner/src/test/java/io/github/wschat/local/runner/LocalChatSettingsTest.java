@@ -3,12 +3,15 @@ package io.github.wschat.local.runner;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalClients;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +65,60 @@ class LocalChatSettingsTest {
                 Map.of("CHAT_PORT", "0", "TABLE_NAME", " ")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TABLE_NAME is not set");
+    }
+
+    @Test
+    void an_unknown_chat_auth_or_dev_beside_an_issuer_is_refused_saying_what_to_set() {
+        assertThatThrownBy(() -> LocalAuth.check(Map.of("CHAT_AUTH", "on")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CHAT_AUTH is dev").hasMessageContaining("AUTH_ISSUER and AUTH_AUDIENCE");
+        assertThatThrownBy(() -> LocalAuth.check(Map.of("CHAT_AUTH", "dev", "AUTH_ISSUER", "https://issuer.example.org")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CHAT_AUTH=dev runs its own issuer");
+        LocalAuth.check(Map.of("CHAT_AUTH", "dev"));
+        LocalAuth.check(Map.of("AUTH_ISSUER", "https://issuer.example.org", "AUTH_AUDIENCE", "app"));
+        LocalAuth.check(Map.of());
+    }
+
+    @Test
+    void asking_for_authorization_of_a_template_without_an_authorizer_is_refused_and_starts_nothing(@TempDir Path dir)
+            throws Exception {
+        Path tutorialOnly = dir.resolve("template.yaml");
+        Files.writeString(tutorialOnly, """
+                Resources:
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties: {ProtocolType: WEBSOCKET, RouteSelectionExpression: "$request.body.action"}
+                  Stage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties: {StageName: production, ApiId: {Ref: Api}}
+                """);
+
+        assertThatThrownBy(() -> LocalChat.start(tutorialOnly, Map.of("CHAT_PORT", "0", "TABLE_NAME", "t",
+                "CHAT_AUTH", "dev")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("AuthIssuer");
+        assertThat(System.getProperty(LocalAuth.AUTH_ISSUER)).as("no setting left for the handlers").isNull();
+    }
+
+    @Test
+    void with_chat_auth_dev_the_banner_says_how_to_get_a_token_and_connect_with_it() throws Exception {
+        try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start();
+             LocalChat chat = LocalChat.start(Path.of("../../chat-lambda-example/template.yaml"), Map.of(
+                     "CHAT_PORT", "0", "TABLE_NAME", "banner-test", "CHAT_AUTH", "dev",
+                     "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString()))) {
+            ByteArrayOutputStream banner = new ByteArrayOutputStream();
+            chat.printBanner(new PrintStream(banner, true, StandardCharsets.UTF_8));
+            URI issuer = chat.devIssuer().orElseThrow().issuer();
+
+            assertThat(System.getProperty(LocalAuth.AUTH_ISSUER)).isEqualTo(issuer.toString());
+            assertThat(banner.toString(StandardCharsets.UTF_8))
+                    .contains("auth:        a development issuer at " + issuer + " (CHAT_AUTH=dev)")
+                    .contains("get a token: curl \"" + issuer + "/dev/token?user=alice&name=Alice\"")
+                    .contains("connect with: npx wscat -c \"" + chat.webSocketUri() + "?token=$(curl -s '" + issuer
+                            + "/dev/token?user=alice&name=Alice')\"");
+        }
+        assertThat(System.getProperty(LocalAuth.AUTH_ISSUER)).as("cleared on close").isNull();
     }
 
     private static List<String> tablesOf(DynamoDbLocalServer dynamoDb) {
