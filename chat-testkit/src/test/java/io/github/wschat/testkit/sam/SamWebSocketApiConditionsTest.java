@@ -3,7 +3,10 @@ package io.github.wschat.testkit.sam;
 import io.github.wschat.testkit.sam.SamWebSocketApi.Authorizer;
 import io.github.wschat.testkit.sam.SamWebSocketApi.RouteHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** Parameters, conditions and the {@code $connect} authorizer, on test templates shaped like the example's. */
 class SamWebSocketApiConditionsTest {
 
-    private static final Path TEMPLATES = Path.of("src/test/resources/sam");
-    private static final Path TEMPLATE = TEMPLATES.resolve("authorizer-template.yaml");
+    private static final Path TEMPLATE = Path.of("src/test/resources/sam/authorizer-template.yaml");
     private static final Map<String, String> AUTH_ON = Map.of("AuthIssuer", "https://issuer.example");
 
     private static final Authorizer CONNECT_AUTHORIZER = new Authorizer("ConnectAuthorizer", "AuthorizerFunction",
@@ -77,27 +79,42 @@ class SamWebSocketApiConditionsTest {
     }
 
     @Test
-    void given_an_authorizer_whose_function_is_not_in_the_template_then_reading_fails_naming_both() {
+    void given_an_authorizer_whose_function_is_not_in_the_template_then_reading_fails_naming_both(@TempDir Path dir) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> SamWebSocketApi.read(TEMPLATES.resolve("authorizer-without-function.yaml"), AUTH_ON))
+                .isThrownBy(() -> SamWebSocketApi.read(variant(dir, """
+                          AuthorizerFunction:
+                            Type: AWS::Serverless::Function
+                            Condition: AuthOn
+                            Properties:
+                              Handler: example.AuthorizerHandler::handleRequest
+                        """, ""), AUTH_ON))
                 .withMessageContaining("authorizer ConnectAuthorizer")
                 .withMessageContaining("AuthorizerFunctionAliaslive")
                 .withMessageContaining("neither a function nor the alias of one");
     }
 
     @Test
-    void given_an_authorizer_whose_function_is_not_created_then_reading_fails_naming_the_condition() {
+    void given_an_authorizer_whose_function_is_not_created_then_reading_fails_naming_the_condition(@TempDir Path dir) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> SamWebSocketApi.read(TEMPLATES.resolve("authorizer-function-not-created.yaml"), AUTH_ON))
+                .isThrownBy(() -> SamWebSocketApi.read(variant(dir, """
+                          AuthorizerFunction:
+                            Type: AWS::Serverless::Function
+                            Condition: AuthOn
+                        """, """
+                          AuthorizerFunction:
+                            Type: AWS::Serverless::Function
+                            Condition: Spicy
+                        """), AUTH_ON))
                 .withMessageContaining("authorizer ConnectAuthorizer")
                 .withMessageContaining("AuthorizerFunction")
                 .withMessageContaining("Condition is false");
     }
 
     @Test
-    void given_an_intrinsic_the_reader_does_not_evaluate_in_a_condition_then_reading_fails_naming_it() {
+    void given_an_intrinsic_the_reader_does_not_evaluate_in_a_condition_then_reading_fails_naming_it(@TempDir Path dir) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> SamWebSocketApi.read(TEMPLATES.resolve("unknown-intrinsic.yaml")))
+                .isThrownBy(() -> SamWebSocketApi.read(variant(dir,
+                        "Fn::Equals: [Ref: Flavour, spicy]", "Fn::Equals: [Ref: Flavour, {\"Fn::Sub\": \"spicy\"}]")))
                 .withMessageContaining("condition Spicy")
                 .withMessageContaining("Fn::Sub");
     }
@@ -136,5 +153,12 @@ class SamWebSocketApiConditionsTest {
 
     private static List<String> routeKeys(SamWebSocketApi api) {
         return api.routes().stream().map(RouteHandler::routeKey).toList();
+    }
+
+    /** The test template with {@code part} (which must be in it) replaced by {@code replacement}, in {@code dir}. */
+    private static Path variant(Path dir, String part, String replacement) throws IOException {
+        String template = Files.readString(TEMPLATE);
+        assertThat(template).contains(part);
+        return Files.writeString(dir.resolve("variant.yaml"), template.replace(part, replacement));
     }
 }
