@@ -17,23 +17,11 @@ import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.in.ConnectCommand;
 import io.github.wschat.core.port.in.JoinRoomCommand;
-import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.ConnectionPage;
-import io.github.wschat.core.port.out.ConnectionStore;
-import io.github.wschat.core.port.out.MessageBodyParser;
-import io.github.wschat.core.port.out.MessageLog;
-import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.port.out.PageRequest;
-import io.github.wschat.core.port.out.ReplyRenderer;
-import io.github.wschat.core.port.out.RoomEventRenderer;
-import io.github.wschat.core.port.out.RoomMembership;
 import io.github.wschat.core.port.out.RoomPolicy;
-import io.github.wschat.core.port.out.RoomRequestParser;
 import io.github.wschat.core.testing.ReadmeSnippets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.mockito.Mock;
-import org.mockito.junit.jupiter.MockitoExtension;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,29 +39,9 @@ import static org.mockito.BDDMockito.then;
  * payload limit refuses a longer message before the store is read; and with the room ports, a private
  * room without a grant is refused forbidden, with the ref, before any room port is asked.
  */
-@ExtendWith(MockitoExtension.class)
-class ConfigurationReadmeTest {
+class ConfigurationReadmeTest extends ChatPortMocks {
 
     private static final ConnectionId ALICE = ConnectionId.of("alice");
-
-    @Mock
-    private ConnectionStore store;
-    @Mock
-    private MessageSender sender;
-    @Mock
-    private ConnectionInfoQuery infoQuery;
-    @Mock
-    private ReplyRenderer renderer;
-    @Mock
-    private MessageBodyParser parser;
-    @Mock
-    private RoomMembership membership;
-    @Mock
-    private MessageLog log;
-    @Mock
-    private RoomRequestParser roomParser;
-    @Mock
-    private RoomEventRenderer roomRenderer;
 
     @Test
     void the_readme_configuration_reaches_the_use_cases() {

@@ -16,22 +16,10 @@ import io.github.wschat.core.port.in.JoinRoomCommand;
 import io.github.wschat.core.port.in.LeaveAllRoomsCommand;
 import io.github.wschat.core.port.in.RoomHistoryCommand;
 import io.github.wschat.core.port.in.RoomRequestCommand;
-import io.github.wschat.core.port.out.ConnectionInfoQuery;
-import io.github.wschat.core.port.out.ConnectionStore;
-import io.github.wschat.core.port.out.MessageBodyParser;
 import io.github.wschat.core.port.out.MembershipPage;
-import io.github.wschat.core.port.out.MessageLog;
-import io.github.wschat.core.port.out.MessageSender;
-import io.github.wschat.core.port.out.ReplyRenderer;
-import io.github.wschat.core.port.out.RoomEventRenderer;
-import io.github.wschat.core.port.out.RoomMembership;
 import io.github.wschat.core.port.out.RoomMembershipException;
-import io.github.wschat.core.port.out.RoomRequestParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.mockito.Mock;
-import org.mockito.junit.jupiter.MockitoExtension;
 
 import java.time.Instant;
 import java.util.List;
@@ -43,32 +31,12 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 
 /** No exception escapes a room use case: a failing port is answered {@code internal} to the caller, with the ref. */
-@ExtendWith(MockitoExtension.class)
-class RoomServicesFailureTest {
+class RoomServicesFailureTest extends ChatPortMocks {
 
     private static final ConnectionId ALICE = ConnectionId.of("alice");
     private static final UserIdentity USER = UserIdentity.anonymous(ALICE);
     private static final RoomName LOBBY = RoomName.of("lobby");
     private static final String ERROR = "{\"type\":\"error\"}";
-
-    @Mock
-    private ConnectionStore store;
-    @Mock
-    private MessageSender sender;
-    @Mock
-    private ConnectionInfoQuery infoQuery;
-    @Mock
-    private ReplyRenderer renderer;
-    @Mock
-    private MessageBodyParser parser;
-    @Mock
-    private RoomMembership membership;
-    @Mock
-    private MessageLog log;
-    @Mock
-    private RoomRequestParser roomParser;
-    @Mock
-    private RoomEventRenderer roomRenderer;
 
     private ChatServices chat;
 
