@@ -4,15 +4,10 @@ import io.github.wschat.core.domain.Connection;
 import io.github.wschat.core.domain.ConnectionId;
 import io.github.wschat.core.port.out.ConnectionPage;
 import io.github.wschat.core.port.out.ConnectionStore;
-import io.github.wschat.core.port.out.PageCursor;
 import io.github.wschat.core.port.out.PageRequest;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -58,18 +53,8 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public ConnectionPage findPage(PageRequest request) {
-        ConcurrentNavigableMap<String, Connection> rest = request.cursor()
-                .map(cursor -> connections.tailMap(cursor.token(), false))
-                .orElse(connections);
-        Iterator<Connection> iterator = rest.values().iterator();
-        List<Connection> page = new ArrayList<>(Math.min(request.size(), 1024));
-        while (page.size() < request.size() && iterator.hasNext()) {
-            page.add(iterator.next());
-        }
-        if (iterator.hasNext() && !page.isEmpty()) {
-            return ConnectionPage.of(page, PageCursor.of(page.get(page.size() - 1).id().value()));
-        }
-        return ConnectionPage.last(page);
+        OrderedPages.Page<Connection> page = OrderedPages.page(connections, request);
+        return page.next() != null ? ConnectionPage.of(page.values(), page.next()) : ConnectionPage.last(page.values());
     }
 
     /** How many connections are stored now. */

@@ -19,6 +19,8 @@ public record BroadcastReport(int attempted, int delivered, int goneRemoved, int
     /** The most failures a report lists one by one. */
     public static final int MAX_FAILURE_SAMPLES = 100;
 
+    private static final BroadcastReport NONE = new BroadcastReport(0, 0, 0, 0, List.of());
+
     public BroadcastReport {
         if (attempted < 0 || delivered < 0 || goneRemoved < 0 || failed < 0) {
             throw new IllegalArgumentException("counts must not be negative");
@@ -31,5 +33,10 @@ public record BroadcastReport(int attempted, int delivered, int goneRemoved, int
         if (failures.size() > Math.min(failed, MAX_FAILURE_SAMPLES)) {
             throw new IllegalArgumentException("more failure samples than failures");
         }
+    }
+
+    /** A fan-out to nobody: every count 0. */
+    public static BroadcastReport none() {
+        return NONE;
     }
 }

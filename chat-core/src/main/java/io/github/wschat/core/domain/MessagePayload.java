@@ -30,6 +30,18 @@ public record MessagePayload(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The UTF-8 length of {@code text} when it is more than {@code maxBytes}, else -1; counts only when
+     * the cheap bound (at most 3 bytes per UTF-16 unit) cannot tell.
+     */
+    static int utf8LengthOver(String text, int maxBytes) {
+        if ((long) text.length() * 3 <= maxBytes) {
+            return -1;
+        }
+        int bytes = utf8Length(text);
+        return bytes > maxBytes ? bytes : -1;
+    }
+
     static int utf8Length(CharSequence text) {
         int bytes = 0;
         int length = text.length();

@@ -32,12 +32,8 @@ public record PayloadLimit(int maxBytes) {
         if (text == null || text.isEmpty()) {
             return Optional.of(MessageRejection.of(MessageRejection.Reason.EMPTY_MESSAGE, "message is empty"));
         }
-        // cheap bound first: a UTF-8 char takes at most 3 bytes per UTF-16 unit
-        if ((long) text.length() * 3 <= maxBytes) {
-            return Optional.empty();
-        }
-        int bytes = MessagePayload.utf8Length(text);
-        if (bytes > maxBytes) {
+        int bytes = MessagePayload.utf8LengthOver(text, maxBytes);
+        if (bytes > 0) {
             return Optional.of(MessageRejection.of(MessageRejection.Reason.MESSAGE_TOO_LARGE,
                     "message is " + bytes + " bytes, more than the limit of " + maxBytes + " bytes"));
         }

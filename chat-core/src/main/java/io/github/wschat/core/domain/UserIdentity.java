@@ -31,12 +31,10 @@ public record UserIdentity(String userId, String name, List<String> roomGrants) 
     public static final int MAX_ROOM_GRANTS = 256;
 
     private static final Pattern GRANT = Pattern.compile("[A-Za-z0-9_.:-]{1,64}|[A-Za-z0-9_.:-]{0,63}\\*");
-    /** Every control character, C1 ones such as NEL (U+0085) too, which {@code \p{Cntrl}} (ASCII only) lets through. */
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     public UserIdentity {
-        userId = text("user id", userId, MAX_USER_ID_LENGTH);
-        name = text("name", name, MAX_NAME_LENGTH);
+        userId = Names.text("user id", userId, MAX_USER_ID_LENGTH);
+        name = Names.text("name", name, MAX_NAME_LENGTH);
         Objects.requireNonNull(roomGrants, "roomGrants");
         if (roomGrants.size() > MAX_ROOM_GRANTS) {
             throw new IllegalArgumentException("at most " + MAX_ROOM_GRANTS + " room grants, got " + roomGrants.size());
@@ -44,7 +42,7 @@ public record UserIdentity(String userId, String name, List<String> roomGrants) 
         for (String grant : roomGrants) {
             if (!isValidGrant(grant)) {
                 throw new IllegalArgumentException("a room grant is a room name or a prefix ending in *: "
-                        + printable(grant));
+                        + Names.printable(grant));
             }
         }
         roomGrants = List.copyOf(roomGrants);
@@ -57,6 +55,11 @@ public record UserIdentity(String userId, String name, List<String> roomGrants) 
     /** The user of a connection when authorization is off: {@code anon:<connection id>}, {@code anonymous}, no grants. */
     public static UserIdentity anonymous(ConnectionId connectionId) {
         return new UserIdentity(ANONYMOUS_PREFIX + connectionId.value(), ANONYMOUS_NAME, List.of());
+    }
+
+    /** The user as others see it: id and name, without the grants. */
+    public UserRef ref() {
+        return new UserRef(userId, name);
     }
 
     /** Whether this is a connection's anonymous user rather than a verified one. */
@@ -77,25 +80,5 @@ public record UserIdentity(String userId, String name, List<String> roomGrants) 
     /** Whether {@code grant} is a room name or a prefix ending in {@code *}. */
     public static boolean isValidGrant(String grant) {
         return grant != null && GRANT.matcher(grant).matches();
-    }
-
-    private static String text(String what, String value, int maxLength) {
-        Objects.requireNonNull(value, what);
-        if (value.isBlank() || value.length() > maxLength) {
-            throw new IllegalArgumentException(what + " must have 1 to " + maxLength + " characters, not blank, has "
-                    + value.length());
-        }
-        if (CONTROL.matcher(value).find()) {
-            throw new IllegalArgumentException(what + " must not hold control characters: " + printable(value));
-        }
-        return value;
-    }
-
-    private static String printable(String value) {
-        if (value == null) {
-            return "null";
-        }
-        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return '"' + CONTROL.matcher(shown).replaceAll("?") + '"';
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which page of connections to read: the first one, or the one after a cursor; and how many
+ * Which page of connections (or of a room's memberships) to read: the first one, or the one after a cursor; and how many
  * connections a page should hold at most.
  *
  * <p>Built through {@link #first(int)} and {@link #after(PageCursor)} so that criteria added later
