@@ -10,8 +10,6 @@ import io.github.wschat.core.port.out.ReplyRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,10 +24,6 @@ import java.util.Map;
  * Stateless and thread-safe.
  */
 public final class JsonReplyRenderer implements ReplyRenderer {
-
-    /** API Gateway's timestamp format: ISO-8601 in UTC with milliseconds. */
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final JSON json = JSON.std;
 
@@ -61,7 +55,7 @@ public final class JsonReplyRenderer implements ReplyRenderer {
     }
 
     private static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
+        return JsonTimestamps.utcMillis(instant);
     }
 
     private String write(Map<String, Object> fields) {
