@@ -6,15 +6,20 @@ import io.github.wschat.core.port.in.ConnectUseCase;
 import io.github.wschat.core.port.in.DefaultRouteUseCase;
 import io.github.wschat.core.port.in.DisconnectUseCase;
 import io.github.wschat.core.port.in.RejectMessageUseCase;
+import io.github.wschat.core.port.in.RoomRequestUseCase;
 import io.github.wschat.core.port.in.SendMessageUseCase;
 import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.ConnectionStore;
+import io.github.wschat.core.port.out.MessageLog;
 import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.core.port.out.ReplyRenderer;
+import io.github.wschat.core.port.out.RoomMembership;
 import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.core.service.ConnectService;
 import io.github.wschat.core.service.DisconnectService;
 import io.github.wschat.json.JsonReplyRenderer;
+import io.github.wschat.json.JsonRoomEventRenderer;
+import io.github.wschat.json.JsonRoomRequestParser;
 import io.github.wschat.json.SendMessageBodyParser;
 
 import java.net.URI;
@@ -44,11 +49,14 @@ import java.util.function.Function;
  * it and kept: the sender for an endpoint is asked of {@link Builder#messageSenders} once, and it
  * answers the {@code GetConnection} query too. {@code $connect} and {@code $disconnect} only touch
  * the store: they get services of their own, so that they never make a sender, and with it an HTTP
- * client. Thread-safe.
+ * client; with {@linkplain Builder#rooms rooms}, {@code $disconnect} uses the endpoint's services, since the
+ * rooms' members are told of the leave. Thread-safe.
  */
 public final class ApiGatewayChat implements ChatUseCases {
 
     private final ConnectionStore store;
+    private final RoomMembership roomMembership;
+    private final MessageLog messageLog;
     private final Function<URI, EndpointPorts> ports;
     private final ReplyRenderer renderer;
     private final Clock clock;
@@ -60,6 +68,8 @@ public final class ApiGatewayChat implements ChatUseCases {
 
     private ApiGatewayChat(Builder builder) {
         this.store = builder.connectionStore;
+        this.roomMembership = builder.roomMembership;
+        this.messageLog = builder.messageLog;
         this.ports = builder.ports;
         this.renderer = builder.replyRenderer;
         this.clock = builder.clock;
@@ -92,6 +102,25 @@ public final class ApiGatewayChat implements ChatUseCases {
     }
 
     @Override
+    public boolean hasRooms() {
+        return roomMembership != null;
+    }
+
+    /** With rooms, the endpoint's services: the connection leaves its rooms and their members are told. */
+    @Override
+    public DisconnectUseCase disconnect(URI endpoint) {
+        return hasRooms() ? chatFor(endpoint).disconnect() : disconnect;
+    }
+
+    @Override
+    public RoomRequestUseCase roomRequest(URI endpoint) {
+        if (!hasRooms()) {
+            throw new IllegalStateException("this chat has no rooms: give ApiGatewayChat.Builder.rooms(…)");
+        }
+        return chatFor(endpoint).roomRequest();
+    }
+
+    @Override
     public DefaultRouteUseCase defaultRoute(URI endpoint) {
         return chatFor(endpoint).defaultRoute();
     }
@@ -110,6 +139,10 @@ public final class ApiGatewayChat implements ChatUseCases {
         return chatsByEndpoint.computeIfAbsent(endpoint, uri -> {
             EndpointPorts found = ports.apply(uri);
             ChatServices.Builder services = ChatServices.builder().messageBodyParser(new SendMessageBodyParser());
+            if (hasRooms()) {
+                services.roomMembership(roomMembership).messageLog(messageLog)
+                        .roomRequestParser(new JsonRoomRequestParser()).roomEventRenderer(new JsonRoomEventRenderer());
+            }
             serviceSettings.accept(services);
             return services
                     .connectionStore(store)
@@ -128,6 +161,8 @@ public final class ApiGatewayChat implements ChatUseCases {
     /** Collects the chat's parts; {@link #build()} fails fast on a missing one. */
     public static final class Builder {
         private ConnectionStore connectionStore;
+        private RoomMembership roomMembership;
+        private MessageLog messageLog;
         private Function<URI, EndpointPorts> ports;
         private ReplyRenderer replyRenderer = new JsonReplyRenderer();
         private Clock clock = Clock.systemUTC();
@@ -140,6 +175,19 @@ public final class ApiGatewayChat implements ChatUseCases {
         /** Required: where connections are kept. */
         public Builder connectionStore(ConnectionStore value) {
             this.connectionStore = value;
+            return this;
+        }
+
+        /**
+         * Rooms, sequence-numbered messages, history and presence (PROTOCOL §3–5), beside the tutorial's routes:
+         * where memberships and messages are kept ({@code DynamoDbRoomMembership}, {@code DynamoDbMessageLog}).
+         * The room commands are read and the events written by chat-json's {@link JsonRoomRequestParser} and
+         * {@link JsonRoomEventRenderer}; the room policy (default: {@code private-} rooms by grant) and the
+         * text limit are set through {@link #services}. Without this call the chat has no rooms.
+         */
+        public Builder rooms(RoomMembership membership, MessageLog log) {
+            this.roomMembership = Objects.requireNonNull(membership, "membership");
+            this.messageLog = Objects.requireNonNull(log, "log");
             return this;
         }
 

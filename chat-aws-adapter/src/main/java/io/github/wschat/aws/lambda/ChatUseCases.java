@@ -4,6 +4,7 @@ import io.github.wschat.core.port.in.ConnectUseCase;
 import io.github.wschat.core.port.in.DefaultRouteUseCase;
 import io.github.wschat.core.port.in.DisconnectUseCase;
 import io.github.wschat.core.port.in.RejectMessageUseCase;
+import io.github.wschat.core.port.in.RoomRequestUseCase;
 import io.github.wschat.core.port.in.SendMessageUseCase;
 
 import java.net.URI;
@@ -33,4 +34,27 @@ public interface ChatUseCases {
 
     /** Bad requests the adapter finds itself (unknown route, binary body), answered through {@code endpoint}. */
     RejectMessageUseCase rejectMessage(URI endpoint);
+
+    /** Whether this chat has rooms (PROTOCOL §3–5); without them the room routes are unknown routes. */
+    default boolean hasRooms() {
+        return false;
+    }
+
+    /**
+     * {@code $disconnect} of a chat with rooms: the connection leaves every room it was in, and the rooms'
+     * other members are told through {@code endpoint}. Without rooms, {@link #disconnect()}.
+     */
+    default DisconnectUseCase disconnect(URI endpoint) {
+        return disconnect();
+    }
+
+    /**
+     * A room command ({@code join}, {@code leave}, {@code members}, {@code publish}, {@code history}): read,
+     * run and answered through {@code endpoint}.
+     *
+     * @throws IllegalStateException if the chat has no rooms ({@link #hasRooms()})
+     */
+    default RoomRequestUseCase roomRequest(URI endpoint) {
+        throw new IllegalStateException("this chat has no rooms");
+    }
 }

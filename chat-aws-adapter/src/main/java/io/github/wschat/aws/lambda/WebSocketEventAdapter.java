@@ -9,12 +9,15 @@ import io.github.wschat.core.domain.BroadcastRejected;
 import io.github.wschat.core.domain.BroadcastResult;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.ErrorCode;
 import io.github.wschat.core.domain.MessageRejection;
+import io.github.wschat.core.domain.RoomResult;
 import io.github.wschat.core.domain.UserIdentity;
 import io.github.wschat.core.port.in.ConnectCommand;
 import io.github.wschat.core.port.in.DefaultRouteCommand;
 import io.github.wschat.core.port.in.DisconnectCommand;
 import io.github.wschat.core.port.in.RejectMessageCommand;
+import io.github.wschat.core.port.in.RoomRequestCommand;
 import io.github.wschat.core.port.in.SendMessageCommand;
 import io.github.wschat.core.port.out.ReplyRenderer;
 import io.github.wschat.json.JsonReplyRenderer;
@@ -29,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,6 +42,9 @@ import java.util.function.Function;
  *   <li>{@code CONNECT} → connect: 200, or 500 when the connection cannot be stored (the handshake is refused);</li>
  *   <li>{@code DISCONNECT} → disconnect: 200, or 500;</li>
  *   <li>{@code MESSAGE} on {@code $default} → the tutorial's info reply: 200;</li>
+ *   <li>{@code MESSAGE} on a room route ({@link #ROOM_ROUTES}), when the chat has rooms → the room use cases
+ *       (PROTOCOL §3–6): 200, 400 for a refused command (answered to the caller as an {@code error} event),
+ *       500 on an internal failure; {@code DISCONNECT} then also takes the connection out of its rooms;</li>
  *   <li>{@code MESSAGE} on the send-message route ({@code sendmessage}) → broadcast: 200; a body that
  *       is not JSON, has no {@code message}, a non-string or empty {@code message}, or an oversized one gets a
  *       {@code {"error":"…"}} posted back to the sender and a 400, and nothing is broadcast.</li>
@@ -79,6 +86,8 @@ import java.util.function.Function;
 public final class WebSocketEventAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketEventAdapter.class);
+    /** The routes of PROTOCOL §3–5, one per action. */
+    public static final Set<String> ROOM_ROUTES = Set.of("join", "leave", "members", "publish", "history");
 
     private final ChatUseCases chat;
     private final URI endpoint;
@@ -127,13 +136,29 @@ public final class WebSocketEventAdapter {
         return guarded(event, context, sendMessageRoute, this::sendMessage);
     }
 
+    /**
+     * A room route ({@code join}, {@code leave}, {@code members}, {@code publish}, {@code history}): the body
+     * read and run by the room use cases, which answer the caller (an {@code error} event for a bad command,
+     * PROTOCOL §6) and tell the others. 200 when done, 400 when refused, 500 on an internal failure; a chat
+     * without rooms answers these routes as unknown. Never throws.
+     */
+    public APIGatewayV2WebSocketResponse onRoomRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        return guarded(event, context, "room", this::roomRequest);
+    }
+
     private APIGatewayV2WebSocketResponse connect(WebSocketRequest request) {
         chat.connect().connect(new ConnectCommand(request.connectionId(), request.identity(), request.user()));
         return Responses.ok("Connected.");
     }
 
     private APIGatewayV2WebSocketResponse disconnect(WebSocketRequest request) {
-        chat.disconnect().disconnect(new DisconnectCommand(request.connectionId()));
+        DisconnectCommand command = new DisconnectCommand(request.connectionId());
+        if (chat.hasRooms() && (endpoint != null || (request.domainName() != null && request.stage() != null))) {
+            chat.disconnect(endpointFor(request)).disconnect(command);
+        } else {
+            // without rooms, or without the endpoint to tell their members: the connection still goes
+            chat.disconnect().disconnect(command);
+        }
         return Responses.ok("Disconnected.");
     }
 
@@ -145,6 +170,9 @@ public final class WebSocketEventAdapter {
     private APIGatewayV2WebSocketResponse routeMessage(WebSocketRequest request) {
         if (sendMessageRoute.equals(request.routeKey())) {
             return sendMessage(request);
+        }
+        if (chat.hasRooms() && ROOM_ROUTES.contains(request.routeKey())) {
+            return roomRequest(request);
         }
         return reject(request, MessageRejection.malformed("unknown route \"" + request.routeKey() + "\""));
     }
@@ -159,6 +187,20 @@ public final class WebSocketEventAdapter {
             return Responses.badRequest(renderer.rejection(rejected.rejection()));
         }
         return Responses.ok("Data sent.");
+    }
+
+    private APIGatewayV2WebSocketResponse roomRequest(WebSocketRequest request) {
+        if (!chat.hasRooms()) {
+            return reject(request, MessageRejection.malformed("unknown route \"" + request.routeKey() + "\""));
+        }
+        // a binary body reads as no body: a bad_request error event, as for any body that is no command
+        RoomResult result = chat.roomRequest(endpointFor(request))
+                .handle(new RoomRequestCommand(request.connectionId(), request.user(), request.body()));
+        if (result instanceof RoomResult.Refused refused) {
+            return refused.error().code() == ErrorCode.INTERNAL ? Responses.internalError()
+                    : Responses.badRequest("Refused: " + refused.error().code().wire());
+        }
+        return Responses.ok("Done.");
     }
 
     private APIGatewayV2WebSocketResponse reject(WebSocketRequest request, MessageRejection rejection) {

@@ -1,0 +1,126 @@
+package io.github.wschat.aws.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import io.github.wschat.aws.ApiGatewayChat;
+import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.RoomName;
+import io.github.wschat.inmemory.InMemoryConnectionStore;
+import io.github.wschat.inmemory.InMemoryMessageLog;
+import io.github.wschat.inmemory.InMemoryMessageSender;
+import io.github.wschat.inmemory.InMemoryRoomMembership;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The room routes through the event adapter as {@code ApiGatewayChat} wires them with rooms: realistic
+ * events (the sample {@code sendmessage} event on the room's route key), chat-json's codec, the core's room
+ * services, in-memory ports standing in for DynamoDB and {@code @connections}.
+ */
+class WebSocketEventAdapterRoomsTest {
+
+    private static final String A = "AAAAAAAAAAAAAAA=";
+    private static final String B = "BBBBBBBBBBBBBBB=";
+    private static final RoomName GENERAL = RoomName.of("general");
+
+    private final InMemoryConnectionStore store = InMemoryConnectionStore.create();
+    private final InMemoryRoomMembership membership = InMemoryRoomMembership.create();
+    private final InMemoryMessageLog log = InMemoryMessageLog.create();
+    private final InMemoryMessageSender sender = InMemoryMessageSender.create();
+    private WebSocketEventAdapter adapter;
+
+    @BeforeEach
+    void chatWithRooms() {
+        adapter = ApiGatewayChat.builder()
+                .connectionStore(store)
+                .messageSenders(endpoint -> sender)
+                .rooms(membership, log)
+                .build()
+                .adapter();
+        assertThat(adapter.onConnect(LambdaEvents.connect(A), null).getStatusCode()).isEqualTo(200);
+        assertThat(adapter.onConnect(LambdaEvents.connect(B), null).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void join_publish_and_history_go_through_the_room_routes_as_protocol_events() {
+        assertThat(room(A, "join", "{\"action\":\"join\",\"room\":\"general\",\"ref\":\"r1\"}")).isEqualTo(200);
+        assertThat(sender.receivedBy(id(A))).containsExactly("{\"type\":\"joined\",\"room\":\"general\",\"lastSeq\":0,\"ref\":\"r1\"}");
+        assertThat(room(B, "join", "{\"action\":\"join\",\"room\":\"general\"}")).isEqualTo(200);
+        assertThat(sender.receivedBy(id(A))).last().asString()
+                .startsWith("{\"type\":\"presence\",\"room\":\"general\",\"event\":\"join\",\"user\":{\"userId\":\"anon:" + B);
+
+        assertThat(room(A, "publish", "{\"action\":\"publish\",\"room\":\"general\",\"id\":\"m1\",\"text\":\"hi\"}"))
+                .isEqualTo(200);
+        assertThat(sender.receivedBy(id(A))).last().asString()
+                .isEqualTo("{\"type\":\"ack\",\"room\":\"general\",\"id\":\"m1\",\"seq\":1}");
+        assertThat(sender.receivedBy(id(B))).last().asString()
+                .startsWith("{\"type\":\"message\",\"room\":\"general\",\"seq\":1,\"id\":\"m1\",\"from\":{\"userId\":\"anon:" + A)
+                .contains("\"text\":\"hi\"");
+
+        // the generic entry point dispatches room routes too
+        assertThat(adapter.handle(event(B, "history", "{\"action\":\"history\",\"room\":\"general\"}"), null)
+                .getStatusCode()).isEqualTo(200);
+        assertThat(sender.receivedBy(id(B))).last().asString()
+                .startsWith("{\"type\":\"history\",\"room\":\"general\",\"messages\":[{\"type\":\"message\"")
+                .contains("\"lastSeq\":1,\"more\":false,\"truncated\":false");
+        assertThat(log.size(GENERAL)).isEqualTo(1);
+    }
+
+    @Test
+    void a_bad_room_command_is_an_error_event_to_its_sender_only_and_a_400_with_nothing_stored() {
+        room(A, "join", "{\"action\":\"join\",\"room\":\"general\"}");
+        room(B, "join", "{\"action\":\"join\",\"room\":\"general\"}");
+        int toB = sender.receivedBy(id(B)).size();
+
+        assertThat(room(A, "publish", "{\"action\":\"publish\",\"room\":\"general\",\"id\":\"bad id!\",\"text\":\"hi\",\"ref\":\"x\"}"))
+                .isEqualTo(400);
+
+        assertThat(sender.receivedBy(id(A))).last().asString()
+                .startsWith("{\"type\":\"error\",\"code\":\"bad_request\",\"error\":").endsWith(",\"ref\":\"x\"}");
+        assertThat(sender.receivedBy(id(B))).hasSize(toB);
+        assertThat(log.size(GENERAL)).isZero();
+    }
+
+    @Test
+    void disconnect_takes_the_connection_out_of_its_rooms_and_tells_the_others() {
+        room(A, "join", "{\"action\":\"join\",\"room\":\"general\"}");
+        room(B, "join", "{\"action\":\"join\",\"room\":\"general\"}");
+
+        assertThat(adapter.onDisconnect(LambdaEvents.disconnect(A), null).getStatusCode()).isEqualTo(200);
+
+        assertThat(membership.roomsOf(id(A))).isEmpty();
+        assertThat(store.contains(id(A))).isFalse();
+        assertThat(sender.receivedBy(id(B))).last().asString()
+                .startsWith("{\"type\":\"presence\",\"room\":\"general\",\"event\":\"leave\",\"user\":{\"userId\":\"anon:" + A);
+    }
+
+    @Test
+    void without_rooms_the_room_routes_are_unknown_routes_as_in_the_tutorial() {
+        WebSocketEventAdapter tutorial = ApiGatewayChat.builder()
+                .connectionStore(store)
+                .messageSenders(endpoint -> sender)
+                .build()
+                .adapter();
+
+        assertThat(tutorial.onRoomRequest(event(A, "join", "{\"action\":\"join\",\"room\":\"general\"}"), null)
+                .getStatusCode()).isEqualTo(400);
+
+        assertThat(sender.receivedBy(id(A))).containsExactly("{\"error\":\"unknown route \\\"join\\\"\"}");
+        assertThat(membership.roomsOf(id(A))).isEmpty();
+    }
+
+    private int room(String connection, String route, String body) {
+        return adapter.onRoomRequest(event(connection, route, body), null).getStatusCode();
+    }
+
+    private static APIGatewayV2WebSocketEvent event(String connection, String route, String body) {
+        APIGatewayV2WebSocketEvent event = LambdaEvents.sendMessage(connection, body);
+        event.getRequestContext().setRouteKey(route);
+        return event;
+    }
+
+    private static ConnectionId id(String connection) {
+        return ConnectionId.of(connection);
+    }
+}
