@@ -3,15 +3,23 @@ package io.github.wschat.inmemory;
 import io.github.wschat.core.domain.BroadcastReport;
 import io.github.wschat.core.domain.ClientIdentity;
 import io.github.wschat.core.domain.ConnectionId;
+import io.github.wschat.core.domain.Membership;
+import io.github.wschat.core.domain.MessageId;
+import io.github.wschat.core.domain.NewMessage;
+import io.github.wschat.core.domain.RoomName;
 import io.github.wschat.core.domain.UserIdentity;
+import io.github.wschat.core.domain.UserRef;
 import io.github.wschat.core.port.in.BroadcastCommand;
 import io.github.wschat.core.port.in.ConnectCommand;
+import io.github.wschat.core.port.out.AppendResult;
 import io.github.wschat.core.service.ChatServices;
 import io.github.wschat.core.testing.ReadmeSnippets;
 import io.github.wschat.json.JsonReplyRenderer;
 import io.github.wschat.json.SendMessageBodyParser;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +61,34 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void the_readme_shows_exactly_this_snippet() {
-        String snippet = ReadmeSnippets.snippet("src/test/java/io/github/wschat/inmemory/ReadmeExampleTest.java", "readme");
+    void the_readme_rooms_snippet_runs() {
+        // tag::rooms[]
+        Clock clock = Clock.systemUTC();
+        InMemoryRoomMembership membership = InMemoryRoomMembership.create();
+        InMemoryMessageLog log = InMemoryMessageLog.builder()
+                .retention(Duration.ofDays(1))  // default 7 days
+                .clock(clock)                   // judges expiry; default Clock.systemUTC()
+                .build();
 
-        assertThat(ReadmeSnippets.moduleReadme()).contains(snippet);
+        RoomName lobby = RoomName.of("lobby");
+        UserRef alice = UserRef.of("user-1", "Alice");
+        membership.join(Membership.of(lobby, ConnectionId.of("A1"), alice, clock.instant()));
+        AppendResult first = log.append(new NewMessage(lobby, MessageId.of("m-1"), alice, "hi", clock.instant()));
+        AppendResult retry = log.append(new NewMessage(lobby, MessageId.of("m-1"), alice, "hi", clock.instant()));
+
+        assertThat(first.message().seq()).isEqualTo(1);         // the room's first seq
+        assertThat(retry).isEqualTo(AppendResult.duplicate(first.message())); // a retry: nothing stored
+        assertThat(log.read(lobby, 0, 100).messages()).containsExactly(first.message());
+        assertThat(membership.roomsOf(ConnectionId.of("A1"))).containsExactly(lobby);
+        // end::rooms[]
+    }
+
+    @Test
+    void the_readme_shows_exactly_this_snippet() {
+        for (String name : List.of("readme", "rooms")) {
+            String snippet = ReadmeSnippets.snippet("src/test/java/io/github/wschat/inmemory/ReadmeExampleTest.java", name);
+
+            assertThat(ReadmeSnippets.moduleReadme()).contains(snippet);
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param messages  the messages after the requested seq, seq ascending, at most the requested limit;
  *                  a seq whose write failed (a gap) or whose message expired is missing
  * @param lastSeq   the room's latest sequence number taken when the page was read, 0 for a room
- *                  never published to; it may be a gap
+ *                  never published to; it may be a gap. Never less than the seq of the page's last
+ *                  message: a smaller one (a counter read before the messages) is raised to it
  * @param more      whether messages after the last one of this page exist: page on from its seq
  * @param truncated whether messages after the requested seq have expired (the retention), so that
  *                  the page starts later than the client asked
@@ -29,9 +30,8 @@ public record HistoryPage(List<RoomMessage> messages, long lastSeq, boolean more
             }
             previous = message.seq();
         }
-        if (previous > lastSeq) {
-            throw new IllegalArgumentException("a message's seq " + previous + " is after lastSeq " + lastSeq);
-        }
+        // a log reading its counter before its messages may meet a message appended in between
+        lastSeq = Math.max(lastSeq, previous);
     }
 
     /** The seq to ask the next page after: the last message's, or {@code after} for an empty page. */

@@ -47,8 +47,9 @@ final class JoinRoomService implements JoinRoomUseCase {
         RoomName room = command.room();
         try {
             if (!policy.mayEnter(command.user(), room)) {
-                return replies.refuse(command.connection(), new ChatError(ErrorCode.FORBIDDEN,
-                        "room " + room + " is private: your token grants no entry to it", command.ref()));
+                return replies.refuse(command.connection(), new ChatError(ErrorCode.FORBIDDEN, room.isPrivate()
+                        ? "room " + room + " is private: your token grants no entry to it"
+                        : "the room policy keeps you out of room " + room, command.ref()));
             }
             UserRef user = command.user().ref();
             boolean isNew = membership.join(Membership.of(room, command.connection(), user, clock.instant()));

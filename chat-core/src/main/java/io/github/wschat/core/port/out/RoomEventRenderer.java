@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Turns the room use cases' replies and events into text of the wire protocol (PROTOCOL §3–6). The
- * core carries no JSON library: module {@code chat-json} implements it. Implementations are
+ * core carries no JSON library: module {@code chat-json} implements it, held to
+ * {@code io.github.wschat.core.contract.RoomEventRendererContract} of the core's test-jar. Implementations are
  * thread-safe.
  *
  * <p>Every event is a JSON object with a {@code "type"}. A {@code ref} parameter is the command's

@@ -4,7 +4,8 @@ import io.github.wschat.core.domain.RoomRequest;
 
 /**
  * Reads the body of a room command in the wire protocol (PROTOCOL §1, §3–5). The core carries no JSON
- * library: module {@code chat-json} implements it. Implementations are thread-safe and never throw.
+ * library: module {@code chat-json} implements it, held to {@code io.github.wschat.core.contract.RoomRequestParserContract}
+ * of the core's test-jar. Implementations are thread-safe and never throw.
  *
  * <p>What a JSON implementation reads, by the body's {@code action}:
  * <table>
