@@ -1,10 +1,12 @@
 package io.github.wschat.aws.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the DynamoDB adapters read and write alike: numbers, strings and the TTL attribute's expiry. */
 final class DynamoDbItems {
@@ -60,6 +62,24 @@ final class DynamoDbItems {
             throw new IllegalArgumentException("no string attribute '" + name + "'");
         }
         return value.s();
+    }
+
+    /** The key a Query goes on after, or null when it is done. */
+    static Map<String, AttributeValue> nextStartKey(QueryResponse response) {
+        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+    }
+
+    /**
+     * Sleeps for {@code delay}; when interrupted, keeps the thread's interrupt and throws what
+     * {@code interrupted} makes of the {@link InterruptedException}.
+     */
+    static void pause(Duration delay, Function<InterruptedException, RuntimeException> interrupted) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted.apply(e);
+        }
     }
 
     /** A positive duration, for the builders' checks. */

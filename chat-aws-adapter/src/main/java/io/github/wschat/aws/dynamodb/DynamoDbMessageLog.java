@@ -448,8 +448,7 @@ public final class DynamoDbMessageLog implements MessageLog {
                     LOG.warn("Skipping an item of DynamoDB table '{}' that is not a message: {}", tableName, e.getMessage());
                 }
             }
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = DynamoDbItems.nextStartKey(response);
         } while (startKey != null && live.size() <= limit);
         boolean more = live.size() > limit;
         List<RoomMessage> page = more ? live.subList(0, limit) : live;
@@ -542,12 +541,8 @@ public final class DynamoDbMessageLog implements MessageLog {
     }
 
     private void pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MessageLogException("Interrupted while appending to DynamoDB table '" + tableName + "'", e);
-        }
+        DynamoDbItems.pause(delay, e -> new MessageLogException(
+                "Interrupted while appending to DynamoDB table '" + tableName + "'", e));
     }
 
     private long nowInEpochSeconds() {

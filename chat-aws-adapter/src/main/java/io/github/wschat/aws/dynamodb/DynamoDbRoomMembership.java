@@ -291,8 +291,7 @@ public final class DynamoDbRoomMembership implements RoomMembership {
             }
             QueryResponse response = call("Query", () -> dynamoDb.query(query.build()));
             count += response.count();
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = DynamoDbItems.nextStartKey(response);
         } while (startKey != null);
         return count;
     }
@@ -345,8 +344,7 @@ public final class DynamoDbRoomMembership implements RoomMembership {
             }
             QueryResponse response = call("Query", () -> dynamoDb.query(query.build()));
             found.addAll(response.items());
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = DynamoDbItems.nextStartKey(response);
         } while (startKey != null);
 
         for (int from = 0; from < found.size(); from += BATCH_SIZE) {
@@ -384,13 +382,8 @@ public final class DynamoDbRoomMembership implements RoomMembership {
     }
 
     private void pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RoomMembershipException("Interrupted while removing memberships from DynamoDB table '"
-                    + tableName + "'", e);
-        }
+        DynamoDbItems.pause(delay, e -> new RoomMembershipException(
+                "Interrupted while removing memberships from DynamoDB table '" + tableName + "'", e));
     }
 
     /** The memberships of the items, skipping (with a warning) those that are not one. */
