@@ -124,6 +124,8 @@ class WebSocketTestClientTest {
 
             server.close();
 
+            // the server's side first: when this holds and the client's wait fails, the client missed the drop
+            assertThat(server.nextEnding().closeFrameReceived()).as("the server dropped it without a close frame").isFalse();
             assertThat(client.awaitClose().code()).isEqualTo(CloseStatus.ABNORMAL_CLOSURE);
         }
     }
