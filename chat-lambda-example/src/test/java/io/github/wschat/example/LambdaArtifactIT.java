@@ -45,6 +45,11 @@ class LambdaArtifactIT {
                 "io/github/wschat/example/DisconnectHandler.class",
                 "io/github/wschat/example/DefaultHandler.class",
                 "io/github/wschat/example/SendMessageHandler.class",
+                "io/github/wschat/example/JoinHandler.class",
+                "io/github/wschat/example/LeaveHandler.class",
+                "io/github/wschat/example/MembersHandler.class",
+                "io/github/wschat/example/PublishHandler.class",
+                "io/github/wschat/example/HistoryHandler.class",
                 "io/github/wschat/example/AuthorizerHandler.class");
         assertThat(libs()).anyMatch(jar -> jar.startsWith("chat-core-"))
                 .anyMatch(jar -> jar.startsWith("chat-aws-adapter-"))
