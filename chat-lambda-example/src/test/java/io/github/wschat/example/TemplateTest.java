@@ -7,9 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import io.github.wschat.aws.auth.AuthSettings;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
+import io.github.wschat.aws.dynamodb.DynamoDbMessageLog;
+import io.github.wschat.aws.dynamodb.DynamoDbRoomMembership;
 import io.github.wschat.testkit.sam.SamTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -17,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +49,8 @@ class TemplateTest {
             "publish", PublishHandler.class,
             "history", HistoryHandler.class);
 
-    private static final String CONNECTION_INDEX = "connectionId-room-index";
-    private static final String USER_INDEX = "room-userId-index";
+    private static final String CONNECTION_INDEX = DynamoDbRoomMembership.CONNECTION_INDEX;
+    private static final String USER_INDEX = DynamoDbRoomMembership.USER_INDEX;
     private static final String POST = "execute-api:ManageConnections on POST/@connections/*";
     /** What a fan-out to a room does with a member found gone (410): out of the connections and its rooms, told. */
     private static final List<String> GONE_MEMBER_CLEANUP = List.of(
@@ -313,6 +319,55 @@ class TemplateTest {
                 "Projection", Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", List.of("ttl"))));
         assertThat(list(template.properties("MessagesTable").get("KeySchema"))).containsExactly(
                 Map.of("AttributeName", "room", "KeyType", "HASH"), Map.of("AttributeName", "seq", "KeyType", "RANGE"));
+    }
+
+    @Test
+    void the_room_tables_are_laid_out_as_the_adapters_define_them_with_ttl_on_their_attribute() {
+        assertThat(layoutOf(template.properties("MembershipsTable")))
+                .isEqualTo(layoutOf(DynamoDbRoomMembership.tableDefinition("memberships")));
+        assertThat(layoutOf(template.properties("MessagesTable")))
+                .isEqualTo(layoutOf(DynamoDbMessageLog.tableDefinition("messages")));
+        assertThat(template.properties("MembershipsTable").get("TimeToLiveSpecification"))
+                .isEqualTo(Map.of("AttributeName", DynamoDbRoomMembership.DEFAULT_TTL_ATTRIBUTE_NAME, "Enabled", true));
+        assertThat(template.properties("MessagesTable").get("TimeToLiveSpecification"))
+                .isEqualTo(Map.of("AttributeName", DynamoDbMessageLog.DEFAULT_TTL_ATTRIBUTE_NAME, "Enabled", true));
+    }
+
+    /** The keys, attribute definitions and indexes of a table in the template, as the template writes them. */
+    private static Map<String, Object> layoutOf(Map<String, Object> table) {
+        Map<String, Object> layout = new LinkedHashMap<>();
+        for (String key : List.of("KeySchema", "AttributeDefinitions", "GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+            layout.put(key, Set.copyOf(list(table.get(key))));
+        }
+        layout.put("BillingMode", table.get("BillingMode"));
+        return layout;
+    }
+
+    /** The same of an adapter's table definition. */
+    private static Map<String, Object> layoutOf(CreateTableRequest definition) {
+        Map<String, Object> layout = new LinkedHashMap<>();
+        layout.put("KeySchema", Set.copyOf(keys(definition.keySchema())));
+        layout.put("AttributeDefinitions", definition.attributeDefinitions().stream()
+                .map(a -> Map.of("AttributeName", a.attributeName(), "AttributeType", a.attributeTypeAsString()))
+                .collect(Collectors.toSet()));
+        layout.put("GlobalSecondaryIndexes", definition.globalSecondaryIndexes().stream()
+                .map(index -> index(index.indexName(), index.keySchema(), index.projection())).collect(Collectors.toSet()));
+        layout.put("LocalSecondaryIndexes", definition.localSecondaryIndexes().stream()
+                .map(index -> index(index.indexName(), index.keySchema(), index.projection())).collect(Collectors.toSet()));
+        layout.put("BillingMode", definition.billingModeAsString());
+        return layout;
+    }
+
+    private static Map<String, Object> index(String name, List<KeySchemaElement> keys, Projection projection) {
+        Map<String, Object> written = new HashMap<>(Map.of("ProjectionType", projection.projectionTypeAsString()));
+        if (projection.hasNonKeyAttributes()) {
+            written.put("NonKeyAttributes", projection.nonKeyAttributes());
+        }
+        return Map.of("IndexName", name, "KeySchema", keys(keys), "Projection", written);
+    }
+
+    private static List<Map<String, String>> keys(List<KeySchemaElement> keys) {
+        return keys.stream().map(k -> Map.of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString())).toList();
     }
 
     private static List<String> with(List<String> grants, String... more) {
