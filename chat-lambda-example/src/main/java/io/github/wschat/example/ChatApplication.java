@@ -3,6 +3,8 @@ package io.github.wschat.example;
 import io.github.wschat.aws.ApiGatewayChat;
 import io.github.wschat.aws.apigateway.ApiGatewayMessageSenders;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
+import io.github.wschat.aws.dynamodb.DynamoDbMessageLog;
+import io.github.wschat.aws.dynamodb.DynamoDbRoomMembership;
 import io.github.wschat.aws.lambda.WebSocketEventAdapter;
 import org.crac.Core;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -17,10 +19,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * The example's object graph, built once per Lambda container and shared by the four handlers:
+ * The example's object graph, built once per Lambda container and shared by the handlers:
  * a {@link DynamoDbClient} and the API Gateway Management API clients (one per endpoint, made on
  * first use, so {@code $connect} never builds one), the DynamoDB store, and the event adapter on the
- * use cases, both wired by {@link ApiGatewayChat} as the SnapStart priming wires its own.
+ * use cases, both wired by {@link ApiGatewayChat} as the SnapStart priming wires its own. When the
+ * configuration names the room tables, rooms are on: {@link DynamoDbRoomMembership} and
+ * {@link DynamoDbMessageLog} on the same client; otherwise the chat is the tutorial's, and the room
+ * routes are answered as unknown.
  *
  * <p>Everything comes from the SDK's standard settings: the region from {@code AWS_REGION}
  * ({@code aws.region}); credentials from the environment, or from the Lambda container endpoint
@@ -47,15 +52,24 @@ public final class ChatApplication {
         this.senders = ApiGatewayMessageSenders.builder()
                 .senderSettings(sender -> sender.region(region).credentialsProvider(credentials))
                 .build();
-        this.adapter = ApiGatewayChat.builder()
+        ApiGatewayChat.Builder chat = ApiGatewayChat.builder()
                 .connectionStore(DynamoDbConnectionStore.builder()
                         .dynamoDbClient(dynamoDb)
                         .tableName(configuration.tableName())
                         .build())
                 .messageSenders(senders::forEndpoint)
-                .adapter(events -> events.endpoint(configuration.explicitConnectionsEndpoint().orElse(null)))
-                .build()
-                .adapter();
+                .adapter(events -> events.endpoint(configuration.explicitConnectionsEndpoint().orElse(null)));
+        configuration.rooms().ifPresent(rooms -> chat.rooms(
+                DynamoDbRoomMembership.builder()
+                        .dynamoDbClient(dynamoDb)
+                        .tableName(rooms.membershipsTableName())
+                        .build(),
+                DynamoDbMessageLog.builder()
+                        .dynamoDbClient(dynamoDb)
+                        .tableName(rooms.messagesTableName())
+                        .retention(rooms.messageRetention())
+                        .build()));
+        this.adapter = chat.build().adapter();
     }
 
     /**

@@ -11,7 +11,9 @@ import io.github.wschat.core.port.out.ConnectionInfoQuery;
 import io.github.wschat.core.port.out.ConnectionStore;
 import io.github.wschat.core.port.out.MessageSender;
 import io.github.wschat.inmemory.InMemoryConnectionStore;
+import io.github.wschat.inmemory.InMemoryMessageLog;
 import io.github.wschat.inmemory.InMemoryMessageSender;
+import io.github.wschat.inmemory.InMemoryRoomMembership;
 import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -32,7 +34,10 @@ import java.util.function.Supplier;
  *       would be sent, so the adapter answers 500s and failed deliveries, as it would with the
  *       network down: that is expected, and logged as such;</li>
  *   <li>on in-memory adapters, for what the first session cannot reach once its Scan is stopped:
- *       a broadcast's fan-out and its deliveries.</li>
+ *       a broadcast's fan-out and its deliveries; and the room path, with in-memory rooms: join, presence,
+ *       publish with its ack and fan-out, history, members, leave, and {@code $disconnect} leaving a room.
+ *       The DynamoDB room adapters' requests are not primed: they would be harmless the same way (stopped
+ *       before they are sent), but are not done yet.</li>
  * </ol>
  * No AWS resource is touched, no byte leaves the process, no credentials are resolved, the
  * application's clients are not used, and the priming's clients are closed before the snapshot:
@@ -65,7 +70,7 @@ final class SnapStartPriming implements Resource {
      *
      * @param sdkStatuses       the status code of each answer of the SDK session, in order
      * @param stoppedOperations the SDK operations the SDK session stopped before transmission, one per request
-     * @param delivered         the messages the in-memory session delivered (3)
+     * @param delivered         the messages the in-memory session delivered (12: 3 of the tutorial's routes, 9 of the rooms')
      */
     record Report(List<Integer> sdkStatuses, List<String> stoppedOperations, int delivered) {
         Report {
@@ -137,7 +142,12 @@ final class SnapStartPriming implements Resource {
     private static int primeInMemory() {
         InMemoryConnectionStore store = InMemoryConnectionStore.create();
         InMemoryMessageSender sender = InMemoryMessageSender.create();
-        WebSocketEventAdapter adapter = adapterOn(store, sender);
+        WebSocketEventAdapter adapter = ApiGatewayChat.builder()
+                .connectionStore(store)
+                .messageSenders(endpoint -> sender)
+                .rooms(InMemoryRoomMembership.create(), InMemoryMessageLog.create())
+                .build()
+                .adapter();
         String a = "primingConnA=";
         String b = "primingConnB=";
         adapter.onConnect(event("$connect", "CONNECT", a, null), null);
@@ -145,9 +155,18 @@ final class SnapStartPriming implements Resource {
         adapter.onSendMessage(event("sendmessage", "MESSAGE", a, "{\"action\":\"sendmessage\",\"message\":\"priming\"}"), null);
         adapter.onSendMessage(event("sendmessage", "MESSAGE", a, "not json"), null);
         adapter.onDefault(event("$default", "MESSAGE", b, "hello?"), null);
+        String general = "\"room\":\"priming\"";
+        adapter.onRoomRequest(event("join", "MESSAGE", a, "{\"action\":\"join\"," + general + "}"), null);
+        adapter.onRoomRequest(event("join", "MESSAGE", b, "{\"action\":\"join\"," + general + "}"), null);
+        adapter.onRoomRequest(event("publish", "MESSAGE", a,
+                "{\"action\":\"publish\"," + general + ",\"id\":\"priming-1\",\"text\":\"priming\"}"), null);
+        adapter.onRoomRequest(event("history", "MESSAGE", b, "{\"action\":\"history\"," + general + "}"), null);
+        adapter.onRoomRequest(event("members", "MESSAGE", b, "{\"action\":\"members\"," + general + "}"), null);
+        adapter.onRoomRequest(event("leave", "MESSAGE", b, "{\"action\":\"leave\"," + general + "}"), null);
         adapter.onDisconnect(event("$disconnect", "DISCONNECT", a, null), null);
         adapter.onDisconnect(event("$disconnect", "DISCONNECT", b, null), null);
-        // B gets the message, A the error for the malformed body, B the $default answer
+        // B gets the message, A the error for the malformed body, B the $default answer; in the room: A joined,
+        // B joined, A B's presence, A the ack, B the message, B the history, B the members, B left, A B's leave
         return sender.receivedBy(ConnectionId.of(a)).size() + sender.receivedBy(ConnectionId.of(b)).size();
     }
 

@@ -45,6 +45,11 @@ class LambdaArtifactIT {
                 "io/github/wschat/example/DisconnectHandler.class",
                 "io/github/wschat/example/DefaultHandler.class",
                 "io/github/wschat/example/SendMessageHandler.class",
+                "io/github/wschat/example/JoinHandler.class",
+                "io/github/wschat/example/LeaveHandler.class",
+                "io/github/wschat/example/MembersHandler.class",
+                "io/github/wschat/example/PublishHandler.class",
+                "io/github/wschat/example/HistoryHandler.class",
                 "io/github/wschat/example/AuthorizerHandler.class");
         assertThat(libs()).anyMatch(jar -> jar.startsWith("chat-core-"))
                 .anyMatch(jar -> jar.startsWith("chat-aws-adapter-"))
@@ -115,7 +120,7 @@ class LambdaArtifactIT {
             assertThat(priming.getClassLoader()).isSameAs(lambda);
             assertThat(component(report, "stoppedOperations")).asList()
                     .contains("PutItem", "Scan", "DeleteItem", "PostToConnection", "GetConnection");
-            assertThat(component(report, "delivered")).isEqualTo(3);
+            assertThat(component(report, "delivered")).as("3 of the tutorial's routes, 9 of the rooms'").isEqualTo(12);
             assertThat(lambda.loadClass("io.github.wschat.example.SendMessageHandler").getConstructor()).isNotNull();
         }
     }

@@ -7,15 +7,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import io.github.wschat.aws.auth.AuthSettings;
 import io.github.wschat.aws.dynamodb.DynamoDbConnectionStore;
+import io.github.wschat.aws.dynamodb.DynamoDbMessageLog;
+import io.github.wschat.aws.dynamodb.DynamoDbRoomMembership;
 import io.github.wschat.testkit.sam.SamTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +42,23 @@ class TemplateTest {
             "$connect", ConnectHandler.class,
             "$disconnect", DisconnectHandler.class,
             "$default", DefaultHandler.class,
-            "sendmessage", SendMessageHandler.class);
+            "sendmessage", SendMessageHandler.class,
+            "join", JoinHandler.class,
+            "leave", LeaveHandler.class,
+            "members", MembersHandler.class,
+            "publish", PublishHandler.class,
+            "history", HistoryHandler.class);
+
+    private static final String CONNECTION_INDEX = DynamoDbRoomMembership.CONNECTION_INDEX;
+    private static final String USER_INDEX = DynamoDbRoomMembership.USER_INDEX;
+    private static final String POST = "execute-api:ManageConnections on POST/@connections/*";
+    /** What a fan-out to a room does with a member found gone (410): out of the connections and its rooms, told. */
+    private static final List<String> GONE_MEMBER_CLEANUP = List.of(
+            "dynamodb:DeleteItem on ConnectionsTable",
+            "dynamodb:Query on MembershipsTable/index/" + CONNECTION_INDEX,
+            "dynamodb:BatchWriteItem on MembershipsTable",
+            "dynamodb:Query on MembershipsTable/index/" + USER_INDEX,
+            "dynamodb:Query on MembershipsTable");
 
     /** SAM's logical id suffix of a function's {@code AutoPublishAlias: live}. */
     private static final String LIVE_ALIAS = "Aliaslive";
@@ -43,8 +66,14 @@ class TemplateTest {
     private static final String ANY_STAGE_OF_THE_API =
             "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatApi}/*/";
 
-    /** The resources of the tutorial's API, deployed whatever the parameters: with AuthIssuer empty, nothing else. */
+    /** The resources of the tutorial's API and its rooms, deployed whatever the parameters: with AuthIssuer empty, nothing else. */
     private static final Set<String> TUTORIAL_RESOURCES = Set.of("ChatApi", "ConnectionsTable",
+            "MembershipsTable", "MessagesTable",
+            "JoinFunction", "JoinIntegration", "JoinRoute", "JoinPermission",
+            "LeaveFunction", "LeaveIntegration", "LeaveRoute", "LeavePermission",
+            "MembersFunction", "MembersIntegration", "MembersRoute", "MembersPermission",
+            "PublishFunction", "PublishIntegration", "PublishRoute", "PublishPermission",
+            "HistoryFunction", "HistoryIntegration", "HistoryRoute", "HistoryPermission",
             "ConnectFunction", "ConnectIntegration", "ConnectRoute", "ConnectPermission",
             "DisconnectFunction", "DisconnectIntegration", "DisconnectRoute", "DisconnectPermission",
             "DefaultFunction", "DefaultIntegration", "DefaultRoute", "DefaultPermission",
@@ -70,7 +99,7 @@ class TemplateTest {
     }
 
     @Test
-    void the_routes_are_exactly_the_tutorials_four() {
+    void the_routes_are_exactly_the_tutorials_four_and_the_five_room_actions() {
         Set<Object> routeKeys = template.resourcesOfType("AWS::ApiGatewayV2::Route").stream()
                 .map(id -> template.properties(id).get("RouteKey")).collect(Collectors.toSet());
 
@@ -87,7 +116,7 @@ class TemplateTest {
             handlerByRoute.put(routeKey(route), (String) template.properties(function).get("Handler"));
         }
 
-        assertThat(handlerByRoute).hasSize(4);
+        assertThat(handlerByRoute).hasSize(HANDLERS_BY_ROUTE.size());
         handlerByRoute.forEach((route, handler) ->
                 assertThat(handler).isEqualTo(HANDLERS_BY_ROUTE.get(route).getName() + "::handleRequest"));
     }
@@ -184,12 +213,23 @@ class TemplateTest {
         Map<String, Object> variables = map(map(map(map(template.root().get("Globals")).get("Function"))
                 .get("Environment")).get("Variables"));
         Map<String, String> deployed = new HashMap<>();
-        variables.forEach((name, value) -> deployed.put(name, value instanceof String text ? text : "resolved-by-cloudformation"));
+        Map<String, Object> parameters = map(template.root().get("Parameters"));
+        // a parameter's Ref resolves to its default, a resource's to what CloudFormation names it
+        variables.forEach((name, value) -> deployed.put(name, value instanceof String text ? text
+                : parameters.containsKey(map(value).get("Ref")) ? String.valueOf(map(parameters.get(map(value).get("Ref"))).get("Default"))
+                : "resolved-by-cloudformation"));
 
         ExampleConfiguration configuration = ExampleConfiguration.from(deployed, null);
 
         assertThat(configuration.tableName()).isEqualTo("resolved-by-cloudformation");
         assertThat(variables.get(ExampleConfiguration.TABLE_NAME)).isEqualTo(Map.of("Ref", "ConnectionsTable"));
+        assertThat(configuration.rooms()).as("rooms are on").contains(new ExampleConfiguration.RoomTables(
+                "resolved-by-cloudformation", "resolved-by-cloudformation", Duration.ofDays(7)));
+        assertThat(variables.get(ExampleConfiguration.MEMBERSHIPS_TABLE_NAME)).isEqualTo(Map.of("Ref", "MembershipsTable"));
+        assertThat(variables.get(ExampleConfiguration.MESSAGES_TABLE_NAME)).isEqualTo(Map.of("Ref", "MessagesTable"));
+        assertThat(variables.get(ExampleConfiguration.MESSAGE_RETENTION_DAYS)).isEqualTo(Map.of("Ref", "MessageRetentionDays"));
+        assertThat(map(map(template.root().get("Parameters")).get("MessageRetentionDays")))
+                .containsEntry("Type", "Number").containsEntry("Default", 7).containsEntry("MinValue", 1);
     }
 
     @Test
@@ -199,11 +239,17 @@ class TemplateTest {
                 assertThat(list(statement.get("Action"))).allSatisfy(action -> assertThat((String) action).doesNotContain("*"));
                 for (Object resource : list(statement.get("Resource"))) {
                     assertThat(resource).as("resource of %s", function).isNotEqualTo("*");
-                    if (resource instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::Sub") instanceof String arn) {
+                    if (resource instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::Sub") instanceof String arn
+                            && arn.startsWith("arn:")) {
                         assertThat(arn).startsWith("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatApi}/${StageName}/")
                                 .endsWith("/@connections/*");
+                    } else if (resource instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::Sub") instanceof String arn) {
+                        assertThat(arn).as("an index of %s", function).isIn(
+                                "${MembershipsTable.Arn}/index/" + CONNECTION_INDEX, "${MembershipsTable.Arn}/index/" + USER_INDEX);
                     } else {
-                        assertThat(resource).isEqualTo(Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn")));
+                        assertThat(resource).isIn(Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn")),
+                                Map.of("Fn::GetAtt", List.of("MembershipsTable", "Arn")),
+                                Map.of("Fn::GetAtt", List.of("MessagesTable", "Arn")));
                     }
                 }
             }
@@ -213,14 +259,119 @@ class TemplateTest {
     @Test
     void each_function_may_do_exactly_what_its_route_does() {
         assertThat(grants("ConnectFunction")).containsExactly("dynamodb:PutItem on ConnectionsTable");
-        assertThat(grants("DisconnectFunction")).containsExactly("dynamodb:DeleteItem on ConnectionsTable");
         assertThat(grants("DefaultFunction")).containsExactlyInAnyOrder(
-                "execute-api:ManageConnections on POST/@connections/*",
-                "execute-api:ManageConnections on GET/@connections/*");
-        assertThat(grants("SendMessageFunction")).containsExactlyInAnyOrder(
-                "dynamodb:Scan on ConnectionsTable",
-                "dynamodb:DeleteItem on ConnectionsTable",
-                "execute-api:ManageConnections on POST/@connections/*");
+                POST, "execute-api:ManageConnections on GET/@connections/*");
+        // with rooms, a closed connection leaves its rooms, which are told; that is a gone member's cleanup
+        assertThat(grants("DisconnectFunction")).containsExactlyInAnyOrderElementsOf(with(GONE_MEMBER_CLEANUP, POST));
+        // a recipient found gone (410) leaves its rooms too
+        assertThat(grants("SendMessageFunction")).containsExactlyInAnyOrderElementsOf(with(GONE_MEMBER_CLEANUP,
+                "dynamodb:Scan on ConnectionsTable", POST));
+    }
+
+    @Test
+    void each_room_function_may_do_exactly_what_its_action_does() {
+        assertThat(grants("JoinFunction")).containsExactlyInAnyOrderElementsOf(with(GONE_MEMBER_CLEANUP,
+                "dynamodb:PutItem on MembershipsTable",
+                "dynamodb:GetItem on MessagesTable",
+                POST));
+        assertThat(grants("LeaveFunction")).containsExactlyInAnyOrderElementsOf(with(GONE_MEMBER_CLEANUP,
+                "dynamodb:DeleteItem on MembershipsTable",
+                POST));
+        assertThat(grants("MembersFunction")).containsExactlyInAnyOrder(
+                "dynamodb:GetItem on MembershipsTable",
+                "dynamodb:Query on MembershipsTable",
+                POST);
+        assertThat(grants("PublishFunction")).containsExactlyInAnyOrderElementsOf(with(GONE_MEMBER_CLEANUP,
+                "dynamodb:GetItem on MembershipsTable",
+                // the append: claim (PutItem), counter (UpdateItem ADD), the transaction's Put + Update,
+                // a failed claim freed (DeleteItem), a retried id's first message (GetItem)
+                "dynamodb:PutItem on MessagesTable",
+                "dynamodb:UpdateItem on MessagesTable",
+                "dynamodb:DeleteItem on MessagesTable",
+                "dynamodb:GetItem on MessagesTable",
+                POST));
+        assertThat(grants("HistoryFunction")).containsExactlyInAnyOrder(
+                "dynamodb:GetItem on MembershipsTable",
+                "dynamodb:GetItem on MessagesTable",
+                "dynamodb:Query on MessagesTable",
+                POST);
+    }
+
+    @Test
+    void the_room_tables_are_on_demand_encrypted_with_ttl_and_the_indexes_the_membership_queries() {
+        for (String table : List.of("MembershipsTable", "MessagesTable")) {
+            assertThat(template.properties(table)).as(table).containsEntry("BillingMode", "PAY_PER_REQUEST")
+                    .containsEntry("SSESpecification", Map.of("SSEEnabled", true))
+                    .containsEntry("TimeToLiveSpecification", Map.of("AttributeName", "ttl", "Enabled", true));
+        }
+        Map<String, Object> memberships = template.properties("MembershipsTable");
+        assertThat(list(memberships.get("KeySchema"))).containsExactly(
+                Map.of("AttributeName", "room", "KeyType", "HASH"), Map.of("AttributeName", "connectionId", "KeyType", "RANGE"));
+        assertThat(list(memberships.get("GlobalSecondaryIndexes"))).singleElement().isEqualTo(Map.of(
+                "IndexName", CONNECTION_INDEX,
+                "KeySchema", List.of(Map.of("AttributeName", "connectionId", "KeyType", "HASH"),
+                        Map.of("AttributeName", "room", "KeyType", "RANGE")),
+                "Projection", Map.of("ProjectionType", "ALL")));
+        assertThat(list(memberships.get("LocalSecondaryIndexes"))).singleElement().isEqualTo(Map.of(
+                "IndexName", USER_INDEX,
+                "KeySchema", List.of(Map.of("AttributeName", "room", "KeyType", "HASH"),
+                        Map.of("AttributeName", "userId", "KeyType", "RANGE")),
+                "Projection", Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", List.of("ttl"))));
+        assertThat(list(template.properties("MessagesTable").get("KeySchema"))).containsExactly(
+                Map.of("AttributeName", "room", "KeyType", "HASH"), Map.of("AttributeName", "seq", "KeyType", "RANGE"));
+    }
+
+    @Test
+    void the_room_tables_are_laid_out_as_the_adapters_define_them_with_ttl_on_their_attribute() {
+        assertThat(layoutOf(template.properties("MembershipsTable")))
+                .isEqualTo(layoutOf(DynamoDbRoomMembership.tableDefinition("memberships")));
+        assertThat(layoutOf(template.properties("MessagesTable")))
+                .isEqualTo(layoutOf(DynamoDbMessageLog.tableDefinition("messages")));
+        assertThat(template.properties("MembershipsTable").get("TimeToLiveSpecification"))
+                .isEqualTo(Map.of("AttributeName", DynamoDbRoomMembership.DEFAULT_TTL_ATTRIBUTE_NAME, "Enabled", true));
+        assertThat(template.properties("MessagesTable").get("TimeToLiveSpecification"))
+                .isEqualTo(Map.of("AttributeName", DynamoDbMessageLog.DEFAULT_TTL_ATTRIBUTE_NAME, "Enabled", true));
+    }
+
+    /** The keys, attribute definitions and indexes of a table in the template, as the template writes them. */
+    private static Map<String, Object> layoutOf(Map<String, Object> table) {
+        Map<String, Object> layout = new LinkedHashMap<>();
+        for (String key : List.of("KeySchema", "AttributeDefinitions", "GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+            layout.put(key, Set.copyOf(list(table.get(key))));
+        }
+        layout.put("BillingMode", table.get("BillingMode"));
+        return layout;
+    }
+
+    /** The same of an adapter's table definition. */
+    private static Map<String, Object> layoutOf(CreateTableRequest definition) {
+        Map<String, Object> layout = new LinkedHashMap<>();
+        layout.put("KeySchema", Set.copyOf(keys(definition.keySchema())));
+        layout.put("AttributeDefinitions", definition.attributeDefinitions().stream()
+                .map(a -> Map.of("AttributeName", a.attributeName(), "AttributeType", a.attributeTypeAsString()))
+                .collect(Collectors.toSet()));
+        layout.put("GlobalSecondaryIndexes", definition.globalSecondaryIndexes().stream()
+                .map(index -> index(index.indexName(), index.keySchema(), index.projection())).collect(Collectors.toSet()));
+        layout.put("LocalSecondaryIndexes", definition.localSecondaryIndexes().stream()
+                .map(index -> index(index.indexName(), index.keySchema(), index.projection())).collect(Collectors.toSet()));
+        layout.put("BillingMode", definition.billingModeAsString());
+        return layout;
+    }
+
+    private static Map<String, Object> index(String name, List<KeySchemaElement> keys, Projection projection) {
+        Map<String, Object> written = new HashMap<>(Map.of("ProjectionType", projection.projectionTypeAsString()));
+        if (projection.hasNonKeyAttributes()) {
+            written.put("NonKeyAttributes", projection.nonKeyAttributes());
+        }
+        return Map.of("IndexName", name, "KeySchema", keys(keys), "Projection", written);
+    }
+
+    private static List<Map<String, String>> keys(List<KeySchemaElement> keys) {
+        return keys.stream().map(k -> Map.of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString())).toList();
+    }
+
+    private static List<String> with(List<String> grants, String... more) {
+        return Stream.concat(grants.stream(), Stream.of(more)).toList();
     }
 
     @Test
@@ -347,6 +498,9 @@ class TemplateTest {
 
     private static String describe(Object resource) {
         Map<String, Object> intrinsic = map(resource);
+        if (intrinsic.get("Fn::Sub") instanceof String arn && arn.startsWith("${MembershipsTable.Arn}")) {
+            return "MembershipsTable" + arn.substring("${MembershipsTable.Arn}".length());
+        }
         if (intrinsic.get("Fn::Sub") instanceof String arn) {
             return arn.substring(arn.indexOf("${StageName}/") + "${StageName}/".length());
         }

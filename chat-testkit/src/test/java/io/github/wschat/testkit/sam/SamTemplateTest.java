@@ -23,7 +23,7 @@ class SamTemplateTest {
     }
 
     @Test
-    void the_websocket_api_gives_the_four_routes_their_handler_classes_the_stage_and_the_expression() throws Exception {
+    void the_websocket_api_gives_the_nine_routes_their_handler_classes_the_stage_and_the_expression() throws Exception {
         SamWebSocketApi api = SamWebSocketApi.read(EXAMPLE);
 
         assertThat(api).isEqualTo(template.webSocketApi());
@@ -33,7 +33,12 @@ class SamTemplateTest {
                 new SamWebSocketApi.RouteHandler("$connect", "io.github.wschat.example.ConnectHandler", false),
                 new SamWebSocketApi.RouteHandler("$disconnect", "io.github.wschat.example.DisconnectHandler", false),
                 new SamWebSocketApi.RouteHandler("$default", "io.github.wschat.example.DefaultHandler", false),
-                new SamWebSocketApi.RouteHandler("sendmessage", "io.github.wschat.example.SendMessageHandler", false));
+                new SamWebSocketApi.RouteHandler("sendmessage", "io.github.wschat.example.SendMessageHandler", false),
+                new SamWebSocketApi.RouteHandler("join", "io.github.wschat.example.JoinHandler", false),
+                new SamWebSocketApi.RouteHandler("leave", "io.github.wschat.example.LeaveHandler", false),
+                new SamWebSocketApi.RouteHandler("members", "io.github.wschat.example.MembersHandler", false),
+                new SamWebSocketApi.RouteHandler("publish", "io.github.wschat.example.PublishHandler", false),
+                new SamWebSocketApi.RouteHandler("history", "io.github.wschat.example.HistoryHandler", false));
     }
 
     /**
@@ -60,9 +65,10 @@ class SamTemplateTest {
 
     @Test
     void resources_are_found_by_type_and_by_logical_id() {
-        assertThat(template.resourcesOfType("AWS::ApiGatewayV2::Route")).hasSize(4);
+        assertThat(template.resourcesOfType("AWS::ApiGatewayV2::Route")).hasSize(9);
         assertThat(template.resourcesOfType("AWS::Serverless::Function"))
                 .containsExactlyInAnyOrder("ConnectFunction", "DisconnectFunction", "DefaultFunction", "SendMessageFunction",
+                        "JoinFunction", "LeaveFunction", "MembersFunction", "PublishFunction", "HistoryFunction",
                         "AuthorizerFunction");
         assertThat(template.resource("ChatApi")).containsEntry("Type", "AWS::ApiGatewayV2::Api");
         assertThat(template.properties("ChatApi")).containsEntry("ProtocolType", "WEBSOCKET");

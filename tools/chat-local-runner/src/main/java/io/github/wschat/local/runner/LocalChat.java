@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEv
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
+import io.github.wschat.aws.dynamodb.DynamoDbMessageLog;
+import io.github.wschat.aws.dynamodb.DynamoDbRoomMembership;
 import io.github.wschat.local.LocalWebSocketApi;
 import io.github.wschat.local.log.AccessLogEntry;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalClients;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -39,7 +42,11 @@ import java.util.function.Consumer;
  * are set. The table name is the handlers' own {@code TABLE_NAME}, which {@code run-local-chat.sh}
  * exports (default {@code wschat-connections}); the table is created when missing. It has no default
  * here: the handlers read {@code TABLE_NAME} from the process environment and fail without it, so
- * {@link #main} refuses to start without it rather than create a table they would not use.
+ * {@link #main} refuses to start without it rather than create a table they would not use. Rooms are on
+ * when {@code MEMBERSHIPS_TABLE_NAME} and {@code MESSAGES_TABLE_NAME} are both set, as for the handlers
+ * (the script exports {@code wschat-memberships} and {@code wschat-messages}): both tables are created
+ * when missing, laid out by the adapters' {@code tableDefinition}, with Time to Live on {@code ttl}; one
+ * of them without the other is refused, as the handlers refuse it.
  *
  * <p>Settings: {@code CHAT_PORT} (default {@value #DEFAULT_PORT}; {@code 0} picks a free port),
  * {@code TABLE_NAME} (required), {@code AWS_ENDPOINT_URL_DYNAMODB}; identity as {@link LocalAuth} says:
@@ -53,6 +60,8 @@ public final class LocalChat implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 8080;
     static final String TABLE_NAME = "TABLE_NAME";
+    static final String MEMBERSHIPS_TABLE_NAME = "MEMBERSHIPS_TABLE_NAME";
+    static final String MESSAGES_TABLE_NAME = "MESSAGES_TABLE_NAME";
     static final int BAD_SETTINGS_EXIT_CODE = 2;
     static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
     static final String CONNECTIONS_ENDPOINT_PROPERTY = "aws.endpointUrlApiGatewayManagementApi";
@@ -63,21 +72,28 @@ public final class LocalChat implements AutoCloseable {
     private final DynamoDbLocalServer embeddedDynamoDb;
     private final URI dynamoDbEndpoint;
     private final String tableName;
+    private final Optional<RoomTables> roomTables;
     private final LocalAuth auth;
 
     private LocalChat(LocalWebSocketApi api, DynamoDbLocalServer embeddedDynamoDb, URI dynamoDbEndpoint, String tableName,
-                      LocalAuth auth) {
+                      Optional<RoomTables> roomTables, LocalAuth auth) {
         this.api = api;
         this.embeddedDynamoDb = embeddedDynamoDb;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
         this.tableName = tableName;
+        this.roomTables = roomTables;
         this.auth = auth;
+    }
+
+    /** The tables of rooms, as the handlers read them. */
+    record RoomTables(String memberships, String messages) {
     }
 
     public static void main(String[] args) throws Exception {
         Path template = Path.of(args.length > 0 ? args[0] : "chat-lambda-example/template.yaml");
         try {
             tableName(System.getenv());
+            roomTables(System.getenv());
             LocalAuth.check(System.getenv());
         } catch (IllegalArgumentException missing) {
             // before anything starts: the handlers would fail on their first event
@@ -94,7 +110,7 @@ public final class LocalChat implements AutoCloseable {
      * Starts DynamoDB (unless {@code AWS_ENDPOINT_URL_DYNAMODB} is in {@code environment}), the table,
      * and the WebSocket API with the template's routes.
      *
-     * @throws IllegalArgumentException if {@code environment} has no {@code TABLE_NAME}
+     * @throws IllegalArgumentException if {@code environment} has no {@code TABLE_NAME}, or one room table without the other
      */
     public static LocalChat start(Path template, Map<String, String> environment) throws Exception {
         return start(template, environment, entry -> { });
@@ -104,6 +120,7 @@ public final class LocalChat implements AutoCloseable {
     public static LocalChat start(Path template, Map<String, String> environment, Consumer<AccessLogEntry> accessLog)
             throws Exception {
         String tableName = tableName(environment);
+        Optional<RoomTables> rooms = roomTables(environment);
         int port = Integer.parseInt(environment.getOrDefault("CHAT_PORT", Integer.toString(DEFAULT_PORT)));
         LocalAuth auth = LocalAuth.start(environment, devIssuerPort(environment, port));
         SamWebSocketApi routes;
@@ -135,7 +152,7 @@ public final class LocalChat implements AutoCloseable {
             dynamoDb = embedded.endpoint();
         }
         System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, dynamoDb.toString());
-        createTableIfMissing(dynamoDb, tableName);
+        createTablesIfMissing(dynamoDb, tableName, rooms);
 
         LocalWebSocketApi.Builder builder = LocalWebSocketApi.builder()
                 .port(port)
@@ -156,7 +173,7 @@ public final class LocalChat implements AutoCloseable {
         LocalWebSocketApi api = builder.start();
         // handlers are made on first use, after this: their SDK clients see the endpoint of this port
         System.setProperty(CONNECTIONS_ENDPOINT_PROPERTY, api.connectionsEndpoint().toString());
-        return new LocalChat(api, embedded, dynamoDb, tableName, auth);
+        return new LocalChat(api, embedded, dynamoDb, tableName, rooms, auth);
     }
 
     public URI webSocketUri() {
@@ -175,6 +192,11 @@ public final class LocalChat implements AutoCloseable {
         return tableName;
     }
 
+    /** The room tables, when rooms are on. */
+    public Optional<RoomTables> roomTables() {
+        return roomTables;
+    }
+
     public LocalWebSocketApi api() {
         return api;
     }
@@ -183,6 +205,9 @@ public final class LocalChat implements AutoCloseable {
         out.println("wschat is running locally");
         out.println("  table:       " + tableName + " on " + (embeddedDynamoDb != null
                 ? "an in-process DynamoDB Local (in memory) at " + dynamoDbEndpoint : dynamoDbEndpoint));
+        out.println("  rooms:       " + roomTables.map(rooms -> "tables " + rooms.memberships() + " (memberships) and "
+                + rooms.messages() + " (messages), routes join, leave, members, publish, history")
+                .orElse("off (set " + MEMBERSHIPS_TABLE_NAME + " and " + MESSAGES_TABLE_NAME + " for them)"));
         out.println("  @connections " + api.connectionsEndpoint());
         auth.printBanner(out, api.webSocketUri().toString());
         out.println("Ready: " + api.webSocketUri());
@@ -207,18 +232,25 @@ public final class LocalChat implements AutoCloseable {
         }
     }
 
-    private static void createTableIfMissing(URI endpoint, String tableName) {
+    private static void createTablesIfMissing(URI endpoint, String tableName, Optional<RoomTables> rooms) {
         try (DynamoDbClient client = DynamoDbLocalClients.builder(endpoint)
                 .region(Region.of(System.getProperty("aws.region")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         System.getProperty("aws.accessKeyId", "local"), System.getProperty("aws.secretAccessKey", "local"))))
                 .build()) {
-            if (DynamoDbTables.createConnectionsTableIfMissing(client, tableName)) {
-                LOG.info("created the table {}", tableName);
-            } else {
-                LOG.info("using the existing table {}", tableName);
-            }
+            logCreated(tableName, DynamoDbTables.createConnectionsTableIfMissing(client, tableName));
+            rooms.ifPresent(tables -> {
+                logCreated(tables.memberships(), DynamoDbTables.createTableIfMissing(client,
+                        DynamoDbRoomMembership.tableDefinition(tables.memberships()),
+                        DynamoDbRoomMembership.DEFAULT_TTL_ATTRIBUTE_NAME));
+                logCreated(tables.messages(), DynamoDbTables.createTableIfMissing(client,
+                        DynamoDbMessageLog.tableDefinition(tables.messages()), DynamoDbMessageLog.DEFAULT_TTL_ATTRIBUTE_NAME));
+            });
         }
+    }
+
+    private static void logCreated(String tableName, boolean created) {
+        LOG.info(created ? "created the table {}" : "using the existing table {}", tableName);
     }
 
     private static void useDefaultIfUnset(String property, String environmentValue, String defaultValue) {
@@ -234,6 +266,20 @@ public final class LocalChat implements AutoCloseable {
             return Integer.parseInt(configured);
         }
         return chatPort == 0 ? 0 : chatPort + 1;
+    }
+
+    /** The room tables the handlers will use: both of them, or none (rooms off); one alone is refused. */
+    static Optional<RoomTables> roomTables(Map<String, String> environment) {
+        List<String> names = List.of(MEMBERSHIPS_TABLE_NAME, MESSAGES_TABLE_NAME).stream()
+                .map(name -> environment.getOrDefault(name, "")).toList();
+        if (names.stream().allMatch(String::isBlank)) {
+            return Optional.empty();
+        }
+        if (names.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("set both " + MEMBERSHIPS_TABLE_NAME + " and " + MESSAGES_TABLE_NAME
+                    + " for rooms, or neither: the handlers refuse one without the other");
+        }
+        return Optional.of(new RoomTables(names.get(0), names.get(1)));
     }
 
     /** The table the handlers will use: their {@code TABLE_NAME}, which must be set. */

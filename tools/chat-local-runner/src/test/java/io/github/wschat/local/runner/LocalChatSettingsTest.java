@@ -1,11 +1,16 @@
 package io.github.wschat.local.runner;
 
+import io.github.wschat.aws.dynamodb.DynamoDbMessageLog;
+import io.github.wschat.aws.dynamodb.DynamoDbRoomMembership;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalClients;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,35 +33,66 @@ class LocalChatSettingsTest {
 
     @Test
     void a_configured_dynamodb_is_used_and_its_missing_table_created_and_a_free_port_is_printed() throws Exception {
-        Map<String, String> previous = new HashMap<>();
-        SDK_PROPERTIES.forEach(name -> previous.put(name, System.getProperty(name)));
-        try (DynamoDbLocalServer usersDynamoDb = DynamoDbLocalServer.start()) {
-            LocalChat chat = LocalChat.start(Path.of("../../chat-lambda-example/template.yaml"), Map.of(
-                    "CHAT_PORT", "0",
-                    "TABLE_NAME", "my-chat-connections",
-                    "AWS_ENDPOINT_URL_DYNAMODB", usersDynamoDb.endpoint().toString()));
-            try {
+        restoringSdkProperties(() -> {
+            try (DynamoDbLocalServer usersDynamoDb = DynamoDbLocalServer.start()) {
+                LocalChat chat = LocalChat.start(Path.of("../../chat-lambda-example/template.yaml"), Map.of(
+                        "CHAT_PORT", "0",
+                        "TABLE_NAME", "my-chat-connections",
+                        "AWS_ENDPOINT_URL_DYNAMODB", usersDynamoDb.endpoint().toString()));
+                try {
+                    ByteArrayOutputStream banner = new ByteArrayOutputStream();
+                    chat.printBanner(new PrintStream(banner, true, StandardCharsets.UTF_8));
+
+                    assertThat(chat.dynamoDbEndpoint()).isEqualTo(usersDynamoDb.endpoint());
+                    assertThat(tablesOf(usersDynamoDb)).containsExactly("my-chat-connections");
+                    assertThat(chat.webSocketUri().getPort()).isPositive();
+                    assertThat(banner.toString(StandardCharsets.UTF_8))
+                            .contains("table:       my-chat-connections on " + usersDynamoDb.endpoint())
+                            .contains("Ready: ws://127.0.0.1:" + chat.webSocketUri().getPort() + "/production");
+                } finally {
+                    chat.close();
+                }
+            }
+        });
+    }
+
+    @Test
+    void with_both_room_tables_named_they_are_created_as_the_adapters_define_them_with_ttl_and_printed() throws Exception {
+        restoringSdkProperties(() -> {
+            try (DynamoDbLocalServer usersDynamoDb = DynamoDbLocalServer.start();
+                 LocalChat chat = LocalChat.start(Path.of("../../chat-lambda-example/template.yaml"), Map.of(
+                         "CHAT_PORT", "0", "TABLE_NAME", "conns", "MEMBERSHIPS_TABLE_NAME", "members", "MESSAGES_TABLE_NAME", "msgs",
+                         "AWS_ENDPOINT_URL_DYNAMODB", usersDynamoDb.endpoint().toString()));
+                 DynamoDbClient client = DynamoDbLocalClients.builder(usersDynamoDb.endpoint()).region(Region.US_EAST_1).build()) {
                 ByteArrayOutputStream banner = new ByteArrayOutputStream();
                 chat.printBanner(new PrintStream(banner, true, StandardCharsets.UTF_8));
 
-                assertThat(chat.dynamoDbEndpoint()).isEqualTo(usersDynamoDb.endpoint());
-                assertThat(tablesOf(usersDynamoDb)).containsExactly("my-chat-connections");
-                assertThat(chat.webSocketUri().getPort()).isPositive();
-                assertThat(banner.toString(StandardCharsets.UTF_8))
-                        .contains("table:       my-chat-connections on " + usersDynamoDb.endpoint())
-                        .contains("Ready: ws://127.0.0.1:" + chat.webSocketUri().getPort() + "/production");
-            } finally {
-                chat.close();
-            }
-        } finally {
-            previous.forEach((name, value) -> {
-                if (value == null) {
-                    System.clearProperty(name);
-                } else {
-                    System.setProperty(name, value);
+                assertThat(client.listTables().tableNames()).containsExactlyInAnyOrder("conns", "members", "msgs");
+                TableDescription memberships = client.describeTable(d -> d.tableName("members")).table();
+                assertThat(memberships.keySchema()).isEqualTo(DynamoDbRoomMembership.tableDefinition("members").keySchema());
+                assertThat(memberships.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
+                        .containsExactly(DynamoDbRoomMembership.CONNECTION_INDEX);
+                assertThat(memberships.localSecondaryIndexes()).extracting(LocalSecondaryIndexDescription::indexName)
+                        .containsExactly(DynamoDbRoomMembership.USER_INDEX);
+                assertThat(client.describeTable(d -> d.tableName("msgs")).table().keySchema())
+                        .isEqualTo(DynamoDbMessageLog.tableDefinition("msgs").keySchema());
+                for (String table : List.of("members", "msgs")) {
+                    assertThat(client.describeTimeToLive(d -> d.tableName(table)).timeToLiveDescription().attributeName())
+                            .isEqualTo("ttl");
                 }
-            });
-        }
+                assertThat(chat.roomTables()).contains(new LocalChat.RoomTables("members", "msgs"));
+                assertThat(banner.toString(StandardCharsets.UTF_8)).contains("rooms:       tables members (memberships) and msgs (messages)");
+            }
+        });
+    }
+
+    @Test
+    void one_room_table_without_the_other_is_refused_as_the_handlers_refuse_it() {
+        assertThatThrownBy(() -> LocalChat.start(Path.of("../../chat-lambda-example/template.yaml"),
+                Map.of("CHAT_PORT", "0", "TABLE_NAME", "t", "MEMBERSHIPS_TABLE_NAME", "m")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MEMBERSHIPS_TABLE_NAME and MESSAGES_TABLE_NAME");
+        assertThat(LocalChat.roomTables(Map.of("MEMBERSHIPS_TABLE_NAME", " ", "MESSAGES_TABLE_NAME", ""))).isEmpty();
     }
 
     @Test
@@ -125,5 +161,26 @@ class LocalChatSettingsTest {
         try (DynamoDbClient client = DynamoDbLocalClients.builder(dynamoDb.endpoint()).region(Region.US_EAST_1).build()) {
             return client.listTables().tableNames();
         }
+    }
+
+    /** Runs {@code body}, then sets the SDK's endpoint properties back: {@link LocalChat#start} sets them for its handlers. */
+    private static void restoringSdkProperties(Body body) throws Exception {
+        Map<String, String> previous = new HashMap<>();
+        SDK_PROPERTIES.forEach(name -> previous.put(name, System.getProperty(name)));
+        try {
+            body.run();
+        } finally {
+            previous.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
+        }
+    }
+
+    private interface Body {
+        void run() throws Exception;
     }
 }

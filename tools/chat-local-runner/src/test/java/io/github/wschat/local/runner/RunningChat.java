@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The chat as {@code run-local-chat.sh} starts it (the example's template and handlers, an
  * in-process DynamoDB Local), once for all the tests of this JVM: the handlers, as in Lambda, build
- * their clients once per process. {@code TABLE_NAME} is set for the test JVM by the pom, as the script
- * exports it.
+ * their clients once per process. {@code TABLE_NAME}, {@code MEMBERSHIPS_TABLE_NAME} and
+ * {@code MESSAGES_TABLE_NAME} are set for the test JVM by the pom, as the script exports them: rooms are on.
  */
 final class RunningChat {
 
@@ -45,7 +45,9 @@ final class RunningChat {
         System.setProperty("aws.maxAttempts", "10");
         try {
             CHAT = LocalChat.start(Path.of("../../chat-lambda-example/template.yaml"), Map.of("CHAT_PORT", "0",
-                    "TABLE_NAME", System.getenv().getOrDefault("TABLE_NAME", "")), RunningChat::record);
+                    "TABLE_NAME", System.getenv().getOrDefault("TABLE_NAME", ""),
+                    "MEMBERSHIPS_TABLE_NAME", System.getenv().getOrDefault("MEMBERSHIPS_TABLE_NAME", ""),
+                    "MESSAGES_TABLE_NAME", System.getenv().getOrDefault("MESSAGES_TABLE_NAME", "")), RunningChat::record);
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -1,0 +1,31 @@
+package io.github.wschat.example;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.aws.lambda.WebSocketEventAdapter;
+
+/**
+ * history: answers a member a page of the room's messages after a sequence number (PROTOCOL §5).
+ * Only wiring: the behaviour is the library's, the clients are the container's; a container whose settings
+ * name no room tables answers it as an unknown route.
+ */
+public final class HistoryHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final WebSocketEventAdapter adapter;
+
+    /** Used by Lambda: the container's {@link ChatApplication}, built once from the environment. */
+    public HistoryHandler() {
+        this(ChatApplication.instance());
+    }
+
+    HistoryHandler(ChatApplication application) {
+        this.adapter = application.adapter();
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        return adapter.onRoomRequest(event, context);
+    }
+}
