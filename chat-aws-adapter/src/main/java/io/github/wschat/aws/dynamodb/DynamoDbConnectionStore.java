@@ -11,7 +11,6 @@ import io.github.wschat.core.port.out.ConnectionStoreException;
 import io.github.wschat.core.port.out.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -521,12 +520,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     private <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SdkException e) {
-            throw new ConnectionStoreException(
-                    "DynamoDB " + operation + " on table '" + tableName + "' failed: " + e.getMessage(), e);
-        }
+        return DynamoDbItems.call(operation, tableName, call, ConnectionStoreException::new);
     }
 
     /** The table the connections are kept in. */

@@ -1,12 +1,15 @@
 package io.github.wschat.aws.dynamodb;
 
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** What the DynamoDB adapters read and write alike: numbers, strings and the TTL attribute's expiry. */
 final class DynamoDbItems {
@@ -73,6 +76,19 @@ final class DynamoDbItems {
      * Sleeps for {@code delay}; when interrupted, keeps the thread's interrupt and throws what
      * {@code interrupted} makes of the {@link InterruptedException}.
      */
+    /**
+     * Runs one SDK call, turning its {@link SdkException} into the port's exception, made by {@code failure}
+     * from a message naming the operation and the table, and the cause.
+     */
+    static <T> T call(String operation, String tableName, Supplier<T> call,
+                      BiFunction<String, SdkException, ? extends RuntimeException> failure) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw failure.apply("DynamoDB " + operation + " on table '" + tableName + "' failed: " + e.getMessage(), e);
+        }
+    }
+
     static void pause(Duration delay, Function<InterruptedException, RuntimeException> interrupted) {
         try {
             Thread.sleep(delay.toMillis());

@@ -550,12 +550,7 @@ public final class DynamoDbMessageLog implements MessageLog {
     }
 
     private <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SdkException e) {
-            throw new MessageLogException(
-                    "DynamoDB " + operation + " on table '" + tableName + "' failed: " + e.getMessage(), e);
-        }
+        return DynamoDbItems.call(operation, tableName, call, MessageLogException::new);
     }
 
     /** The table the messages are kept in. */

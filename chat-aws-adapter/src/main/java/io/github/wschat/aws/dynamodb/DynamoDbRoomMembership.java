@@ -10,7 +10,6 @@ import io.github.wschat.core.port.out.RoomMembership;
 import io.github.wschat.core.port.out.RoomMembershipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -453,12 +452,7 @@ public final class DynamoDbRoomMembership implements RoomMembership {
     }
 
     private <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SdkException e) {
-            throw new RoomMembershipException(
-                    "DynamoDB " + operation + " on table '" + tableName + "' failed: " + e.getMessage(), e);
-        }
+        return DynamoDbItems.call(operation, tableName, call, RoomMembershipException::new);
     }
 
     /** The table the memberships are kept in. */
