@@ -83,6 +83,30 @@ class WebSocketEventAdapterRoomsTest {
     }
 
     @Test
+    void a_text_within_the_limit_whose_event_would_pass_128_kb_once_escaped_is_too_large_and_not_stored() {
+        room(A, "join", "{\"action\":\"join\",\"room\":\"general\"}");
+        room(B, "join", "{\"action\":\"join\",\"room\":\"general\"}");
+        int toB = sender.receivedBy(id(B)).size();
+        // 32,768 bytes of text (the default limit), each written \\u0001 (6 bytes) in the message event: 196 KB. API
+        // Gateway's 128 KB frame holds no such body, but the event adds the sender, seq and time to what came in,
+        // and other entry points (an HTTP API) have no frame limit: the rule is checked here on the adapter
+        // directly
+        String controls = "\\u0001".repeat(32_768);
+
+        assertThat(room(A, "publish", "{\"action\":\"publish\",\"room\":\"general\",\"id\":\"c1\",\"text\":\""
+                + controls + "\",\"ref\":\"big\"}")).isEqualTo(400);
+        assertThat(sender.receivedBy(id(A))).last().asString()
+                .startsWith("{\"type\":\"error\",\"code\":\"too_large\",\"error\":").endsWith(",\"ref\":\"big\"}");
+        assertThat(log.size(GENERAL)).isZero();
+        assertThat(sender.receivedBy(id(B))).hasSize(toB);
+
+        // the largest plain text still goes
+        assertThat(room(A, "publish", "{\"action\":\"publish\",\"room\":\"general\",\"id\":\"c2\",\"text\":\""
+                + "x".repeat(32_768) + "\"}")).isEqualTo(200);
+        assertThat(log.size(GENERAL)).isEqualTo(1);
+    }
+
+    @Test
     void disconnect_takes_the_connection_out_of_its_rooms_and_tells_the_others() {
         room(A, "join", "{\"action\":\"join\",\"room\":\"general\"}");
         room(B, "join", "{\"action\":\"join\",\"room\":\"general\"}");

@@ -173,8 +173,8 @@ public final class ChatServices {
                     fanOut, builder.clock);
             this.leave = new LeaveRoomService(builder.roomMembership, replies, fanOut);
             this.members = new RoomMembersService(builder.roomMembership, replies, pageSize);
-            this.publish = new PublishService(builder.roomMembership, builder.messageLog, builder.textLimit, replies,
-                    fanOut, builder.clock);
+            this.publish = new PublishService(builder.roomMembership, builder.messageLog, builder.textLimit,
+                    builder.broadcastSettings.payloadLimit(), replies, fanOut, builder.clock);
             this.history = new RoomHistoryService(builder.roomMembership, builder.messageLog, replies);
             this.leaveAll = new LeaveAllRoomsService(fanOut);
             this.request = new RoomRequestService(builder.roomRequestParser, replies, join, leave, members, publish,

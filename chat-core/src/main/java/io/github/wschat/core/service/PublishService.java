@@ -3,7 +3,9 @@ package io.github.wschat.core.service;
 import io.github.wschat.core.domain.BroadcastReport;
 import io.github.wschat.core.domain.ChatError;
 import io.github.wschat.core.domain.DeliveryOutcome;
+import io.github.wschat.core.domain.ErrorCode;
 import io.github.wschat.core.domain.NewMessage;
+import io.github.wschat.core.domain.PayloadLimit;
 import io.github.wschat.core.domain.RoomMessage;
 import io.github.wschat.core.domain.RoomName;
 import io.github.wschat.core.domain.RoomResult;
@@ -33,15 +35,17 @@ final class PublishService implements PublishUseCase {
     private final RoomMembership membership;
     private final MessageLog log;
     private final TextLimit textLimit;
+    private final PayloadLimit payloadLimit;
     private final RoomReplies replies;
     private final RoomFanOut rooms;
     private final Clock clock;
 
-    PublishService(RoomMembership membership, MessageLog log, TextLimit textLimit, RoomReplies replies, RoomFanOut rooms,
-                   Clock clock) {
+    PublishService(RoomMembership membership, MessageLog log, TextLimit textLimit, PayloadLimit payloadLimit,
+                   RoomReplies replies, RoomFanOut rooms, Clock clock) {
         this.membership = Objects.requireNonNull(membership, "membership");
         this.log = Objects.requireNonNull(log, "log");
         this.textLimit = Objects.requireNonNull(textLimit, "textLimit");
+        this.payloadLimit = Objects.requireNonNull(payloadLimit, "payloadLimit");
         this.replies = Objects.requireNonNull(replies, "replies");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -59,7 +63,12 @@ final class PublishService implements PublishUseCase {
             if (refused.isPresent()) {
                 return replies.refuse(command.connection(), refused.get().withRef(command.ref()));
             }
-            appended = log.append(new NewMessage(room, command.id(), command.user().ref(), command.text(), clock.instant()));
+            NewMessage message = new NewMessage(room, command.id(), command.user().ref(), command.text(), clock.instant());
+            Optional<ChatError> undeliverable = undeliverable(message);
+            if (undeliverable.isPresent()) {
+                return replies.refuse(command.connection(), undeliverable.get().withRef(command.ref()));
+            }
+            appended = log.append(message);
         } catch (RuntimeException e) {
             return replies.internal(command.connection(), "store the message in room " + room, command.ref(), e);
         }
@@ -78,5 +87,18 @@ final class PublishService implements PublishUseCase {
             return replies.internal(command.connection(), "deliver message " + message.id() + " (stored under seq "
                     + message.seq() + ")", command.ref(), e);
         }
+    }
+
+    /**
+     * A text within the {@link TextLimit} can still make a {@code message} event above the fan-out's
+     * {@link PayloadLimit} (API Gateway's 128 KB), since the event's encoding may escape characters (JSON writes
+     * a control character in 6 bytes) and adds the sender, seq and time: such a message would be stored and then
+     * delivered to nobody. The event is rendered with the widest seq before anything is stored.
+     */
+    private Optional<ChatError> undeliverable(NewMessage message) {
+        String widest = replies.renderer().message(RoomMessage.of(message, Long.MAX_VALUE));
+        return payloadLimit.check(widest).map(rejection -> ChatError.of(ErrorCode.TOO_LARGE,
+                "text makes a message event of more than " + payloadLimit.maxBytes()
+                        + " bytes once encoded (control characters take 6 bytes each)"));
     }
 }
