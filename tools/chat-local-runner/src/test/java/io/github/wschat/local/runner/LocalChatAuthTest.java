@@ -64,6 +64,8 @@ class LocalChatAuthTest {
         chat = LocalChatMainTest.startChat(Map.of(
                 "CHAT_PORT", "0",
                 "TABLE_NAME", TABLE,
+                "MEMBERSHIPS_TABLE_NAME", TABLE + "-memberships",
+                "MESSAGES_TABLE_NAME", TABLE + "-messages",
                 "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
                 "AUTH_ISSUER", issuer.issuer().toString(),
                 "AUTH_AUDIENCE", AUDIENCE,
@@ -191,6 +193,51 @@ class LocalChatAuthTest {
         try (WebSocketTestClient client = connect(issuer.token().subject(user + "-ok").sign())) {
             assertThat(itemOf(user + "-ok")).isNotEmpty();
         }
+    }
+
+    @Test
+    @Order(5)
+    void a_private_room_admits_an_exact_and_a_prefix_grant_and_refuses_a_user_without_one() throws Exception {
+        String team = "private-team-" + System.nanoTime();
+        String ops = "private-ops-" + System.nanoTime();
+        try (WebSocketTestClient alice = connect(issuer.token().subject("alice-p").name("Alice")
+                     .rooms(List.of("private-team-*")).sign());
+             WebSocketTestClient carol = connect(issuer.token().subject("carol-p").name("Carol")
+                     .rooms(List.of(ops)).sign());
+             WebSocketTestClient bob = connect(issuer.token().subject("bob-p").name("Bob").sign())) {
+            alice.send(command("join", team, "j1"));
+            assertThat(alice.next()).as("a prefix grant").isEqualTo(
+                    "{\"type\":\"joined\",\"room\":\"" + team + "\",\"lastSeq\":0,\"ref\":\"j1\"}");
+            carol.send(command("join", ops, "j2"));
+            assertThat(carol.next()).as("an exact grant").isEqualTo(
+                    "{\"type\":\"joined\",\"room\":\"" + ops + "\",\"lastSeq\":0,\"ref\":\"j2\"}");
+
+            carol.send(command("join", team, "j3"));
+            assertThat(carol.next()).as("a grant of another private room")
+                    .startsWith("{\"type\":\"error\",\"code\":\"forbidden\",").endsWith(",\"ref\":\"j3\"}");
+            bob.send(command("join", team, "j4"));
+            assertThat(bob.next()).as("no grant")
+                    .startsWith("{\"type\":\"error\",\"code\":\"forbidden\",").endsWith(",\"ref\":\"j4\"}");
+            for (String action : List.of("publish", "history", "members")) {
+                bob.send(command(action, team, action));
+                assertThat(bob.next()).as("%s by a user refused entry", action)
+                        .startsWith("{\"type\":\"error\",\"code\":\"not_member\",")
+                        .endsWith(",\"ref\":\"" + action + "\"}");
+            }
+
+            alice.send(command("members", team, "m1"));
+            assertThat(alice.next()).as("the members of the team's room: only alice got in").isEqualTo(
+                    "{\"type\":\"members\",\"room\":\"" + team + "\",\"members\":[{\"userId\":\"alice-p\","
+                            + "\"name\":\"Alice\",\"connections\":1}],\"ref\":\"m1\"}");
+            alice.send(command("history", team, "h1"));
+            assertThat(alice.next()).as("the refused publish stored nothing").isEqualTo(
+                    "{\"type\":\"history\",\"room\":\"" + team + "\",\"messages\":[],\"lastSeq\":0,\"more\":false,"
+                            + "\"truncated\":false,\"ref\":\"h1\"}");
+        }
+    }
+
+    private static String command(String action, String room, String ref) {
+        return "{\"action\":\"" + action + "\",\"room\":\"" + room + "\",\"id\":\"m-1\",\"text\":\"hi\",\"ref\":\"" + ref + "\"}";
     }
 
     private static WebSocketTestClient connect(String token) throws Exception {
