@@ -8,8 +8,21 @@ import io.github.wschat.inmemory.InMemoryConnectionStore;
 import io.github.wschat.inmemory.InMemoryMessageLog;
 import io.github.wschat.inmemory.InMemoryMessageSender;
 import io.github.wschat.inmemory.InMemoryRoomMembership;
+import io.github.wschat.core.domain.MessageId;
+import io.github.wschat.core.domain.NewMessage;
+import io.github.wschat.core.domain.PayloadLimit;
+import io.github.wschat.core.domain.RoomMessage;
+import io.github.wschat.core.domain.UserIdentity;
+import io.github.wschat.json.JsonRoomEventRenderer;
+import com.fasterxml.jackson.jr.ob.JSON;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +117,63 @@ class WebSocketEventAdapterRoomsTest {
         assertThat(room(A, "publish", "{\"action\":\"publish\",\"room\":\"general\",\"id\":\"c2\",\"text\":\""
                 + "x".repeat(32_768) + "\"}")).isEqualTo(200);
         assertThat(log.size(GENERAL)).isEqualTo(1);
+    }
+
+    @Test
+    void a_history_of_large_messages_answers_fewer_than_asked_in_replies_within_128_kb_and_paging_on_gets_all()
+            throws Exception {
+        room(A, "join", "{\"action\":\"join\",\"room\":\"general\"}");
+        for (int i = 1; i <= 10; i++) {
+            // the largest text (32,768 bytes): a page of 100 such would be 3.3 MB, above API Gateway's 128 KB
+            assertThat(room(A, "publish", "{\"action\":\"publish\",\"room\":\"general\",\"id\":\"big-" + i
+                    + "\",\"text\":\"" + "x".repeat(32_768) + "\"}")).isEqualTo(200);
+        }
+        List<Long> seqs = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        long after = 0;
+        boolean more = true;
+        while (more) {
+            assertThat(room(A, "history", "{\"action\":\"history\",\"room\":\"general\",\"after\":" + after
+                    + ",\"limit\":100}")).isEqualTo(200);
+            String reply = sender.receivedBy(id(A)).get(sender.receivedBy(id(A)).size() - 1);
+            assertThat(reply.getBytes(StandardCharsets.UTF_8).length).as("a history reply's bytes")
+                    .isLessThanOrEqualTo(PayloadLimit.API_GATEWAY.maxBytes());
+            Map<String, Object> page = JSON.std.mapFrom(reply);
+            List<?> messages = (List<?>) page.get("messages");
+            messages.forEach(message -> seqs.add(((Number) ((Map<?, ?>) message).get("seq")).longValue()));
+            pageSizes.add(messages.size());
+            more = (Boolean) page.get("more");
+            after = seqs.get(seqs.size() - 1);
+        }
+
+        assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(pageSizes).as("messages per page: as many as fit").hasSizeGreaterThan(1).first()
+                .isEqualTo(PayloadLimit.API_GATEWAY.maxBytes() / (32_768 + 200));
+    }
+
+    @Test
+    void a_text_whose_event_fits_but_not_alone_in_a_history_reply_is_too_large() {
+        room(A, "join", "{\"action\":\"join\",\"room\":\"general\"}");
+        // control characters take 6 bytes each in JSON: the message event of this many fits 128 KB with less
+        // room to spare than a history reply's envelope (its seqs and a ref of up to 64 characters) takes
+        int controls = 21_760;
+        String text = "\\u0001".repeat(controls);
+        String event = new JsonRoomEventRenderer().message(RoomMessage.of(new NewMessage(GENERAL, MessageId.of("c1"),
+                UserIdentity.anonymous(id(A)).ref(), String.valueOf((char) 1).repeat(controls), Instant.now()), 1));
+        assertThat(event.length()).as("the message event's bytes").isLessThanOrEqualTo(PayloadLimit.API_GATEWAY.maxBytes())
+                .isGreaterThan(PayloadLimit.API_GATEWAY.maxBytes() - 500);
+
+        assertThat(room(A, "publish", "{\"action\":\"publish\",\"room\":\"general\",\"id\":\"c1\",\"text\":\""
+                + text + "\"}")).isEqualTo(400);
+        assertThat(sender.receivedBy(id(A))).last().asString().startsWith("{\"type\":\"error\",\"code\":\"too_large\",");
+        assertThat(log.size(GENERAL)).isZero();
+
+        String fewer = "\\u0001".repeat(controls - 100);
+        assertThat(room(A, "publish", "{\"action\":\"publish\",\"room\":\"general\",\"id\":\"c2\",\"text\":\""
+                + fewer + "\"}")).isEqualTo(200);
+        assertThat(room(A, "history", "{\"action\":\"history\",\"room\":\"general\"}")).isEqualTo(200);
+        assertThat(sender.receivedBy(id(A))).last().asString().startsWith("{\"type\":\"history\",")
+                .hasSizeLessThanOrEqualTo(PayloadLimit.API_GATEWAY.maxBytes());
     }
 
     @Test

@@ -23,6 +23,11 @@ public record PayloadLimit(int maxBytes) {
         return new PayloadLimit(maxBytes);
     }
 
+    /** Whether {@code text} is at most {@link #maxBytes()} bytes of UTF-8. */
+    public boolean fits(String text) {
+        return MessagePayload.utf8LengthOver(text, maxBytes) < 0;
+    }
+
     /**
      * Checks a message's text against the limit.
      *

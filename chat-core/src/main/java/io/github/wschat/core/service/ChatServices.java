@@ -175,7 +175,8 @@ public final class ChatServices {
             this.members = new RoomMembersService(builder.roomMembership, replies, pageSize);
             this.publish = new PublishService(builder.roomMembership, builder.messageLog, builder.textLimit,
                     builder.broadcastSettings.payloadLimit(), replies, fanOut, builder.clock);
-            this.history = new RoomHistoryService(builder.roomMembership, builder.messageLog, replies);
+            this.history = new RoomHistoryService(builder.roomMembership, builder.messageLog, replies,
+                    builder.broadcastSettings.payloadLimit());
             this.leaveAll = new LeaveAllRoomsService(fanOut);
             this.request = new RoomRequestService(builder.roomRequestParser, replies, join, leave, members, publish,
                     history);

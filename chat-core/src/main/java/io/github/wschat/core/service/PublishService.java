@@ -4,9 +4,11 @@ import io.github.wschat.core.domain.BroadcastReport;
 import io.github.wschat.core.domain.ChatError;
 import io.github.wschat.core.domain.DeliveryOutcome;
 import io.github.wschat.core.domain.ErrorCode;
+import io.github.wschat.core.domain.HistoryPage;
 import io.github.wschat.core.domain.NewMessage;
 import io.github.wschat.core.domain.PayloadLimit;
 import io.github.wschat.core.domain.RoomMessage;
+import io.github.wschat.core.domain.RoomRequest;
 import io.github.wschat.core.domain.RoomName;
 import io.github.wschat.core.domain.RoomResult;
 import io.github.wschat.core.domain.TextLimit;
@@ -19,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,6 +38,9 @@ final class PublishService implements PublishUseCase {
     private final RoomMembership membership;
     private final MessageLog log;
     private final TextLimit textLimit;
+    /** The ref that takes the most bytes in a reply: the longest, of characters JSON writes in 6 bytes. */
+    private static final String WIDEST_REF = "\u0001".repeat(RoomRequest.MAX_REF_LENGTH);
+
     private final PayloadLimit payloadLimit;
     private final RoomReplies replies;
     private final RoomFanOut rooms;
@@ -93,12 +99,15 @@ final class PublishService implements PublishUseCase {
      * A text within the {@link TextLimit} can still make a {@code message} event above the fan-out's
      * {@link PayloadLimit} (API Gateway's 128 KB), since the event's encoding may escape characters (JSON writes
      * a control character in 6 bytes) and adds the sender, seq and time: such a message would be stored and then
-     * delivered to nobody. The event is rendered with the widest seq before anything is stored.
+     * delivered to nobody, and no {@code history} reply could hold it. So the widest reply that will ever carry
+     * it, a history page of this message alone with the widest seqs and ref, must fit, before anything is stored.
      */
     private Optional<ChatError> undeliverable(NewMessage message) {
-        String widest = replies.renderer().message(RoomMessage.of(message, Long.MAX_VALUE));
-        return payloadLimit.check(widest).map(rejection -> ChatError.of(ErrorCode.TOO_LARGE,
-                "text makes a message event of more than " + payloadLimit.maxBytes()
-                        + " bytes once encoded (control characters take 6 bytes each)"));
+        HistoryPage alone = new HistoryPage(List.of(RoomMessage.of(message, Long.MAX_VALUE)), Long.MAX_VALUE, true, true);
+        if (payloadLimit.fits(replies.renderer().history(message.room(), alone, WIDEST_REF))) {
+            return Optional.empty();
+        }
+        return Optional.of(ChatError.of(ErrorCode.TOO_LARGE, "text makes a message event of more than "
+                + payloadLimit.maxBytes() + " bytes once encoded (control characters take 6 bytes each)"));
     }
 }
