@@ -129,7 +129,7 @@ public final class RunBenchmarks {
     }
 
     private static RoomsBenchmark.Settings fullRooms() {
-        return new RoomsBenchmark.Settings(1_000, List.of(1_000, 10_000, 50_000), 20, 10, 50, List.of(100, 1_000), 30);
+        return new RoomsBenchmark.Settings(1_000, List.of(1_000, 10_000, 50_000), 20, 30, 50, List.of(100, 1_000), 30);
     }
 
     private static RoomsBenchmark.Settings quickRooms() {

@@ -164,6 +164,18 @@ public final class RoomsReport extends MarkdownReport {
             }
         }
         line();
+        if (!results.loadAtPoint().isEmpty()) {
+            StringBuilder loads = new StringBuilder("Load average (`/proc/loadavg`, 1, 5 and 15 minutes) as each point ended:");
+            for (int n : results.others()) {
+                String load = results.loadAtPoint().get(n);
+                if (load != null) {
+                    loads.append(String.format(Locale.ROOT, " %,d others `%s`;", n, String.join(" ",
+                            List.of(load.split(" ")).subList(0, Math.min(3, load.split(" ").length)))));
+                }
+            }
+            line(loads.substring(0, loads.length() - 1) + ".");
+            line();
+        }
     }
 
     private void pointRow(RoomsResults.PublishPoint point) {

@@ -108,6 +108,7 @@ public final class RoomsBenchmark {
         String loadAtStart = loadAverage();
         List<RoomsResults.PublishPoint> points = new ArrayList<>();
         Map<Integer, Long> fillMillis = new LinkedHashMap<>();
+        Map<Integer, String> loadAtPoint = new LinkedHashMap<>();
         RoomsResults.PublishPoint series;
         List<RoomsResults.ResumePoint> resume = new ArrayList<>();
         try (WebSocketClients clients = WebSocketClients.create(server.webSocketUri(), 2);
@@ -133,6 +134,7 @@ public final class RoomsBenchmark {
                     }
                 }
                 points.addAll(measure(clients, others));
+                loadAtPoint.put(others, loadAverage());
             }
             int largest = settings.others().get(settings.others().size() - 1);
             List<RoomsResults.PublishSample> inARow = new ArrayList<>();
@@ -144,7 +146,8 @@ public final class RoomsBenchmark {
                     series.millis(99));
             resume.addAll(resume(clients, items));
         }
-        return new RoomsResults(settings.roomSize(), points, series, resume, fillMillis, loadAtStart, loadAverage());
+        return new RoomsResults(settings.roomSize(), points, series, resume, fillMillis, loadAtPoint, loadAtStart,
+                loadAverage());
     }
 
     /** The publisher joins through {@code join}; the other members connect, and their memberships are written. */

@@ -17,16 +17,19 @@ import java.util.function.ToLongFunction;
  * @param series       the project's publishes in a row at the largest table, for publish-to-last-receipt p50/p99
  * @param resume       per number of missed messages, the paging of {@code history} until {@code more} is false
  * @param fillMillis   per number of other connections, how long writing the items that made it took
+ * @param loadAtPoint  per number of other connections, {@code /proc/loadavg} when its publishes were measured
  * @param loadAtStart  {@code /proc/loadavg} when the stage started (the machine may be shared)
  * @param loadAtEnd    the same when it ended
  */
 public record RoomsResults(int roomSize, List<PublishPoint> points, PublishPoint series, List<ResumePoint> resume,
-                           Map<Integer, Long> fillMillis, String loadAtStart, String loadAtEnd) {
+                           Map<Integer, Long> fillMillis, Map<Integer, String> loadAtPoint, String loadAtStart,
+                           String loadAtEnd) {
 
     public RoomsResults {
         points = List.copyOf(points);
         resume = List.copyOf(resume);
         fillMillis = Map.copyOf(fillMillis);
+        loadAtPoint = Map.copyOf(loadAtPoint);
     }
 
     /** The point of {@code route} at {@code others} other connections, if measured. */

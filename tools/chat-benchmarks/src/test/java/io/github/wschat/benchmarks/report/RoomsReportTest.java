@@ -37,7 +37,8 @@ class RoomsReportTest {
                 new RoomsResults.ResumePoint(1_000, 100, List.of(new RoomsResults.ResumeSample(200_000_000, 10, 1_000),
                         new RoomsResults.ResumeSample(250_000_000, 10, 1_000))));
         RoomsResults results = new RoomsResults(1_000, points, series, resume,
-                Map.of(1_000, 1_500L, 10_000, 12_000L, 50_000, 48_000L), "3.10 2.00 1.50 2/300 1234", "4.00 3.00 2.00 1/301 1300");
+                Map.of(1_000, 1_500L, 10_000, 12_000L, 50_000, 48_000L),
+                Map.of(1_000, "2.00 1.00 0.50 1/2 3", 10_000, "2.50 1.00 0.50 1/2 3", 50_000, "7.00 3.00 1.00 1/2 3"), "3.10 2.00 1.50 2/300 1234", "4.00 3.00 2.00 1/301 1300");
         return new RoomsReport(MACHINE, ZonedDateTime.now(), Duration.ofMinutes(4), Duration.ofMinutes(5),
                 "./run-benchmarks.sh --only rooms", false, results).markdown();
     }
@@ -85,7 +86,9 @@ class RoomsReportTest {
                         "| wschat `publish` | 50,000 | 3 | 420 ms | 504 ms |", "| 3 / 0 | 1,000 | 1,000 | 31.5 |",
                         "## Publish to last receipt, 3 publishes in a row", "| 3 | 420 ms | 504 ms | 504 ms |",
                         "| 1,000 | 2 | 10 | 1,000 | 200 ms | 250 ms | 20.0 ms |", "| 100 | 2 | 1 | 100 | 20.0 ms | 30.0 ms |",
-                        "| 50,000 | 80,000 items | 48.0 s |")
+                        "| 50,000 | 80,000 items | 48.0 s |",
+                        "as each point ended: 1,000 others `2.00 1.00 0.50`; 10,000 others `2.50 1.00 0.50`; 50,000 others"
+                                + " `7.00 3.00 1.00`.")
                 .doesNotContain("%%", "%s", "%d", "NaN", "n/a |\n| Scan");
     }
 }
