@@ -3,12 +3,12 @@
 # and ROOMS.md: fan-out against the tutorial's sendmessage and against the local gateway's own limit, broadcast and
 # connect/disconnect scaling, cold starts in fresh JVMs, artifact sizes, JMH micro-benchmarks, and rooms (a room's
 # publish against a Scan-and-filter baseline as the table grows, publish-to-last-receipt, resume cost).
-# About 15 minutes on 2 cores. Needs Java 17+ and Maven 3.8+; uses loopback only.
+# About 13 minutes on 2 cores (the rooms stage about 4 of them). Needs Java 17+ and Maven 3.8+; uses loopback only.
 #
 #   ./run-benchmarks.sh                      the full run (N up to 10,000)
 #   ./run-benchmarks.sh --quick              a shorter run to try it out (N up to 1,000); its RESULTS.md says so
 #   ./run-benchmarks.sh --only rooms         the rooms benchmark alone (a room of 1,000, up to 50,000 other
-#                                            connections), writes ROOMS.md only; about 5 minutes
+#                                            connections), writes ROOMS.md only; about 4 minutes
 #   ./run-benchmarks.sh --only rooms --quick the same, smaller (a room of 200, up to 10,000 others)
 set -euo pipefail
 cd "$(dirname "$0")"
