@@ -69,6 +69,9 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-cp", classpath, FanOutServer.class.getName(), template.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // room tables named in the driver's own environment (a shell that ran run-local-chat.sh's exports) would turn
+        // rooms on in every server: only the caller's environment names them
+        builder.environment().keySet().removeAll(List.of("MEMBERSHIPS_TABLE_NAME", "MESSAGES_TABLE_NAME"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readyLine(process));
