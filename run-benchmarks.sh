@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Runs every wschat benchmark in one go and writes tools/chat-benchmarks/results/RESULTS.md and broadcast-time.png:
-# fan-out against the tutorial's sendmessage and against the local gateway's own limit, broadcast and
-# connect/disconnect scaling, cold starts in fresh JVMs, artifact sizes, JMH micro-benchmarks.
-# About 10 minutes on 2 cores. Needs Java 17+ and Maven 3.8+; uses loopback only.
+# Runs every wschat benchmark in one go and writes tools/chat-benchmarks/results/RESULTS.md, broadcast-time.png
+# and ROOMS.md: fan-out against the tutorial's sendmessage and against the local gateway's own limit, broadcast and
+# connect/disconnect scaling, cold starts in fresh JVMs, artifact sizes, JMH micro-benchmarks, and rooms (a room's
+# publish against a Scan-and-filter baseline as the table grows, publish-to-last-receipt, resume cost).
+# About 13 minutes on 2 cores (the rooms stage about 4 of them). Needs Java 17+ and Maven 3.8+; uses loopback only.
 #
-#   ./run-benchmarks.sh           the full run (N up to 10,000)
-#   ./run-benchmarks.sh --quick   a shorter run to try it out (N up to 1,000); its RESULTS.md says so
+#   ./run-benchmarks.sh                      the full run (N up to 10,000)
+#   ./run-benchmarks.sh --quick              a shorter run to try it out (N up to 1,000); its RESULTS.md says so
+#   ./run-benchmarks.sh --only rooms         the rooms benchmark alone (a room of 1,000, up to 50,000 other
+#                                            connections), writes ROOMS.md only; about 4 minutes
+#   ./run-benchmarks.sh --only rooms --quick the same, smaller (a room of 200, up to 10,000 others)
 set -euo pipefail
 cd "$(dirname "$0")"
 # RESULTS.md reports the whole command's time, the build included

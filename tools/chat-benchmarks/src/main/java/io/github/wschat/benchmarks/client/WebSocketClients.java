@@ -29,6 +29,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * Many WebSocket clients of one URI on one Netty event loop group: light enough for ten thousand in one
@@ -142,7 +143,16 @@ public final class WebSocketClients implements AutoCloseable {
 
     /** Starts timing a broadcast of {@code message}: from now on, clients hand that text to it. */
     public Broadcast expect(String message, int senderIndex, int recipients) {
-        Broadcast broadcast = new Broadcast(message, senderIndex, recipients, clients.size());
+        return expect(message, message::equals, senderIndex, recipients);
+    }
+
+    /**
+     * Starts timing a broadcast whose texts differ per recipient or carry the server's time (a room's
+     * {@code message} event): from now on, clients hand every text {@code isMessage} accepts to it;
+     * {@code description} names it.
+     */
+    public Broadcast expect(String description, Predicate<String> isMessage, int senderIndex, int recipients) {
+        Broadcast broadcast = new Broadcast(description, isMessage, senderIndex, recipients, clients.size());
         current.set(broadcast);
         return broadcast;
     }

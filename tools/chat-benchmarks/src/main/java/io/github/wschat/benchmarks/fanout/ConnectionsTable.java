@@ -128,19 +128,40 @@ public final class ConnectionsTable implements AutoCloseable {
     }
 
     /**
-     * Adds {@code count} items shaped as this project's {@code $connect} stores them (id, connectedAt, ttl,
-     * sourceIp) for connections that have no client: stored connections for the scaling benchmark.
+     * Adds {@code count} items shaped as this project's {@code $connect} stores them with authorization off
+     * (id, connectedAt, ttl, sourceIp, the anonymous user) for connections that have no client: stored
+     * connections for the scaling benchmark, and the other connections of the rooms benchmark.
+     *
+     * @return their connection ids
      */
-    public void addStoredConnections(int count) throws Exception {
+    public List<String> addStoredConnections(int count) throws Exception {
         long now = Instant.now().toEpochMilli();
-        List<List<WriteRequest>> batches = new ArrayList<>();
-        List<WriteRequest> batch = new ArrayList<>();
+        List<String> ids = new ArrayList<>(count);
+        List<Map<String, AttributeValue>> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            String id = newId();
+            ids.add(id);
             Map<String, AttributeValue> item = new HashMap<>();
-            item.put("connectionId", AttributeValue.fromS(newId()));
+            item.put("connectionId", AttributeValue.fromS(id));
             item.put("connectedAt", AttributeValue.fromN(Long.toString(now)));
             item.put("ttl", AttributeValue.fromN(Long.toString(now / 1000 + 8100)));
             item.put("sourceIp", AttributeValue.fromS("127.0.0.1"));
+            item.put("userId", AttributeValue.fromS("anon:" + id));
+            item.put("userName", AttributeValue.fromS("anonymous"));
+            items.add(item);
+        }
+        putItems(tableName, items);
+        return ids;
+    }
+
+    /**
+     * Writes {@code items} to {@code table} (this one or another table of the same DynamoDB Local) with
+     * BatchWriteItem, 25 a call, {@value #WRITERS} calls at a time, writing again what is left unprocessed.
+     */
+    public void putItems(String table, List<Map<String, AttributeValue>> items) throws Exception {
+        List<List<WriteRequest>> batches = new ArrayList<>();
+        List<WriteRequest> batch = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             if (batch.size() == 25) {
                 batches.add(batch);
@@ -154,7 +175,7 @@ public final class ConnectionsTable implements AutoCloseable {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (List<WriteRequest> requests : batches) {
-                done.add(writers.submit(() -> writeAll(requests)));
+                done.add(writers.submit(() -> writeAll(table, requests)));
             }
             for (Future<?> future : done) {
                 future.get();
@@ -164,8 +185,8 @@ public final class ConnectionsTable implements AutoCloseable {
         }
     }
 
-    private void writeAll(List<WriteRequest> requests) {
-        Map<String, List<WriteRequest>> pending = Map.of(tableName, requests);
+    private void writeAll(String table, List<WriteRequest> requests) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, requests);
         for (int attempt = 0; attempt < 10 && !pending.isEmpty(); attempt++) {
             Map<String, List<WriteRequest>> current = pending;
             BatchWriteItemResponse response = dynamoDb.batchWriteItem(write -> write.requestItems(current));

@@ -3,6 +3,10 @@ package io.github.wschat.benchmarks.fanout;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.github.wschat.benchmarks.rooms.MembershipReads;
+import io.github.wschat.benchmarks.rooms.RoomRoutes;
+import io.github.wschat.benchmarks.rooms.RoomTables;
+import io.github.wschat.benchmarks.rooms.ScanPublishHandler;
 import io.github.wschat.benchmarks.tutorial.TutorialPromiseAllSendMessageHandler;
 import io.github.wschat.benchmarks.tutorial.TutorialSendMessageHandler;
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -19,11 +23,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The server side of the fan-out and scaling benchmarks, in a JVM of its own (so that 10,000 client sockets
- * and 10,000 server sockets do not share one process's open-files limit): DynamoDB Local on a loopback
+ * The server side of the fan-out, scaling and rooms benchmarks, in a JVM of its own (so that 10,000 client
+ * sockets and 10,000 server sockets do not share one process's open-files limit): DynamoDB Local on a loopback
  * port, the local WebSocket API, and the handlers compared.
  *
  * <ul>
@@ -31,11 +36,16 @@ import java.util.concurrent.atomic.AtomicReference;
  *       first use after the SDK's standard endpoint properties are set, as {@code LocalChat} does: (a) is
  *       route {@value Routes#PROJECT};</li>
  *   <li>{@value Routes#TUTORIAL} (b), {@value Routes#TUTORIAL_PROMISE_ALL} (b′), {@value Routes#GATEWAY_PUSH}
- *       (c), and the two-way control routes {@value Routes#STATS} and {@value Routes#LATENCY}.</li>
+ *       (c), and the two-way control routes {@value Routes#STATS} and {@value Routes#LATENCY};</li>
+ *   <li>when the environment names the room tables ({@code MEMBERSHIPS_TABLE_NAME}, {@code MESSAGES_TABLE_NAME},
+ *       the rooms benchmark): both tables, created from the adapters' definitions as {@code LocalChat} creates
+ *       them, so that the template's room routes are on; the baseline {@value RoomRoutes#SCAN_PUBLISH}
+ *       ({@link ScanPublishHandler}); and the template's {@value RoomRoutes#PUBLISH} and the baseline both
+ *       followed by a done note that also carries the {@link MembershipReads} of the invocation.</li>
  * </ul>
- * The handlers read {@code TABLE_NAME} from the environment, so the JVM must be started with it (the driver
- * does). Prints {@code READY <ws uri> <dynamodb endpoint> <table>} on standard output when serving, and
- * exits when its standard input closes, so it never outlives the driver.
+ * The handlers read {@code TABLE_NAME} (and the room tables' names) from the environment, so the JVM must be
+ * started with it (the driver does). Prints {@code READY <ws uri> <dynamodb endpoint> <table>} on standard
+ * output when serving, and exits when its standard input closes, so it never outlives the driver.
  */
 public final class FanOutServer {
 
@@ -68,6 +78,8 @@ public final class FanOutServer {
         String dynamoDbEndpoint = dynamoDb.endpoint().toString();
         System.setProperty("aws.endpointUrlDynamoDb", dynamoDbEndpoint);
         DynamoDbTables.createConnectionsTable(dynamoDb.newClient(), tableName);
+        Optional<RoomTables> rooms = RoomTables.fromEnvironment();
+        rooms.ifPresent(tables -> tables.createRoomTables(dynamoDb.newClient()));
 
         AtomicReference<LocalWebSocketApi> api = new AtomicReference<>();
         HandlerTimings timings = new HandlerTimings();
@@ -81,6 +93,9 @@ public final class FanOutServer {
                 handler = timings.timed(route.routeKey(), handler);
             } else if (route.routeKey().equals(Routes.PROJECT)) {
                 handler = HandlerTimings.notifying(Routes.PROJECT, handler, api::get);
+            } else if (rooms.isPresent() && route.routeKey().equals(RoomRoutes.PUBLISH)) {
+                handler = HandlerTimings.notifying(RoomRoutes.PUBLISH, MembershipReads.counting(handler), api::get,
+                        MembershipReads::takeNote);
             }
             if (route.twoWay()) {
                 builder.twoWayRoute(route.routeKey(), handler);
@@ -94,6 +109,11 @@ public final class FanOutServer {
                 new LazyHandler<>(TutorialPromiseAllSendMessageHandler::new), api::get));
         builder.route(Routes.GATEWAY_PUSH, HandlerTimings.notifying(Routes.GATEWAY_PUSH,
                 new GatewayPushHandler(api::get), api::get));
+        if (rooms.isPresent()) {
+            builder.route(RoomRoutes.SCAN_PUBLISH, HandlerTimings.notifying(RoomRoutes.SCAN_PUBLISH,
+                    MembershipReads.counting(new LazyHandler<>(ScanPublishHandler::new)), api::get,
+                    MembershipReads::takeNote));
+        }
         builder.twoWayRoute(Routes.STATS, timings.statsRoute());
         builder.twoWayRoute(Routes.LATENCY, (event, context) -> setLatency(api.get(), event.getBody()));
         api.set(builder.start());

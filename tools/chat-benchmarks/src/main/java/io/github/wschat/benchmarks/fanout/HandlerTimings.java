@@ -47,6 +47,13 @@ final class HandlerTimings {
     static RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> notifying(
             String route, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler,
             Supplier<LocalWebSocketApi> api) {
+        return notifying(route, handler, api, () -> "");
+    }
+
+    /** As {@link #notifying(String, RequestHandler, Supplier)}, the note ending with {@code " " + extra.get()} when not empty. */
+    static RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> notifying(
+            String route, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler,
+            Supplier<LocalWebSocketApi> api, Supplier<String> extra) {
         return (event, context) -> {
             long start = System.nanoTime();
             long cpuStart = ProcessCpu.nanos();
@@ -58,8 +65,9 @@ final class HandlerTimings {
             } finally {
                 long took = (System.nanoTime() - start) / 1_000;
                 long cpu = (ProcessCpu.nanos() - cpuStart) / 1_000;
+                String more = extra.get();
                 api.get().sendToConnection(event.getRequestContext().getConnectionId(),
-                        Routes.DONE_PREFIX + route + " " + status + " " + took + " " + cpu);
+                        Routes.DONE_PREFIX + route + " " + status + " " + took + " " + cpu + (more.isEmpty() ? "" : " " + more));
             }
         };
     }

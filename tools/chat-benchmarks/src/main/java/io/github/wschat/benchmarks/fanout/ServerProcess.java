@@ -1,6 +1,7 @@
 package io.github.wschat.benchmarks.fanout;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -9,15 +10,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A {@link FanOutServer} in a child JVM on this JVM's classpath, started with {@code TABLE_NAME} set and
- * the JVM options of the SAM template that matter here ({@code -Dhttp.maxConnections=32}). Its log goes to
- * a file; {@link #close()} closes its standard input, which ends it.
+ * A {@link FanOutServer} in a child JVM on this JVM's classpath, started with {@code TABLE_NAME} set (and the
+ * room tables' names, for the rooms benchmark) and the JVM options of the SAM template that matter here
+ * ({@code -Dhttp.maxConnections=32}). Its log goes to a file; {@link #close()} closes its standard input,
+ * which ends it.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -37,6 +42,16 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server for the template with the table {@code tableName}; waits until it serves. */
     public static ServerProcess start(Path template, String tableName, Path log) throws IOException, InterruptedException {
+        return start(template, Map.of("TABLE_NAME", tableName), List.of(), log);
+    }
+
+    /**
+     * Starts a server for the template with {@code environment} (which names the connections table in
+     * {@code TABLE_NAME}, and may name the room tables as the example reads them) and {@code classpathFirst}
+     * ahead of this JVM's classpath; waits until it serves.
+     */
+    public static ServerProcess start(Path template, Map<String, String> environment, List<Path> classpathFirst, Path log)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms1g", "-Xmx3g",
@@ -49,11 +64,15 @@ public final class ServerProcess implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FanOutServer.class.getName(),
-                template.toString()));
+        String classpath = Stream.concat(classpathFirst.stream().map(Path::toString),
+                Stream.of(System.getProperty("java.class.path"))).collect(Collectors.joining(File.pathSeparator));
+        command.addAll(List.of("-cp", classpath, FanOutServer.class.getName(), template.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("TABLE_NAME", tableName);
+        // room tables named in the driver's own environment (a shell that ran run-local-chat.sh's exports) would turn
+        // rooms on in every server: only the caller's environment names them
+        builder.environment().keySet().removeAll(List.of("MEMBERSHIPS_TABLE_NAME", "MESSAGES_TABLE_NAME"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readyLine(process));
         try {

@@ -35,6 +35,19 @@ public record Machine(int processors, String memory, String cpuModel, String os,
                         .orElse("unknown"));
     }
 
+    /** The report's machine table, a Markdown row a line, the header rows first. */
+    public List<String> tableRows() {
+        return List.of(
+                "| machine | |",
+                "|---|---|",
+                "| CPUs (`nproc`) | " + processors + " |",
+                "| memory | " + memory + " |",
+                "| CPU model | " + cpuModel + " |",
+                "| OS | " + os + " |",
+                "| Java (`java -version`) | " + String.join("<br>", javaVersion) + " |",
+                "| open files limit (soft) | " + openFilesLimit + " |");
+    }
+
     private static String gibibytes(String memTotal) {
         long kib = Long.parseLong(memTotal.replaceAll("[^0-9]", ""));
         return String.format("%.1f GiB", kib / 1024.0 / 1024.0);

@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * Writes {@code tools/chat-benchmarks/results/RESULTS.md} from one run's measurements: every number in it comes from the
  * arguments, nothing is typed in. Targets are judged here, against the numbers of this run.
  */
-public final class ResultsReport {
+public final class ResultsReport extends MarkdownReport {
 
     /** The N the targets are judged at. */
     static final int TARGET_N = 1_000;
@@ -46,7 +46,6 @@ public final class ResultsReport {
     private final List<ScalingPoint> scaling;
     private final ColdStartResults coldStarts;
     private final List<MicroResult> micro;
-    private final StringBuilder out = new StringBuilder();
 
     /**
      * @param took        the measurements' time
@@ -74,7 +73,7 @@ public final class ResultsReport {
         coldStartSection();
         microSection();
         notes();
-        return out.toString();
+        return text();
     }
 
     // ---- header ---------------------------------------------------------------------------------------
@@ -92,14 +91,7 @@ public final class ResultsReport {
             line("**This is a `--quick` run**: N only up to 1,000 and fewer repetitions. Use the full run for the record.");
         }
         line();
-        line("| machine | |");
-        line("|---|---|");
-        line("| CPUs (`nproc`) | %d |", machine.processors());
-        line("| memory | %s |", machine.memory());
-        line("| CPU model | %s |", machine.cpuModel());
-        line("| OS | %s |", machine.os());
-        line("| Java (`java -version`) | %s |", String.join("<br>", machine.javaVersion()));
-        line("| open files limit (soft) | %s |", machine.openFilesLimit());
+        machine.tableRows().forEach(this::line);
         line();
         line("Everything runs on loopback on this one machine: the clients, the local WebSocket API (the");
         line("`chat-local-gateway` emulator), DynamoDB Local and the handlers share its %d CPUs. Absolute numbers are",
@@ -637,17 +629,5 @@ public final class ResultsReport {
             return String.format(Locale.ROOT, "%.2f", value);
         }
         return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private void line() {
-        out.append('\n');
-    }
-
-    private void line(String text) {
-        out.append(text).append('\n');
-    }
-
-    private void line(String format, Object... args) {
-        out.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 }
