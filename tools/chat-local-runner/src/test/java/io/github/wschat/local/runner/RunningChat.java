@@ -66,7 +66,8 @@ final class RunningChat {
 
     /** Connects a client of the chat, waiting {@link #TIMEOUT}, and finds out its connection id (the one the gateway added). */
     static WebSocketTestClient connect() throws Exception {
-        // tests connect one client at a time: the next accepted $connect is this client's
+        // tests connect one client at a time, and never while connectAmongOthers() runs: the next accepted
+        // $connect is this client's
         CONNECTED.clear();
         WebSocketTestClient client = WebSocketTestClient.builder(CHAT.webSocketUri()).timeout(TIMEOUT).connect();
         String id = CONNECTED.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
