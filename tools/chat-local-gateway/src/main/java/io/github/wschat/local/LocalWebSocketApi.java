@@ -57,7 +57,8 @@ import java.util.regex.Pattern;
  *       to {@code $default} base64-encoded ({@code isBase64Encoded} true) instead.</li>
  *   <li>{@code $disconnect} fires once for every connection {@code $connect} accepted, whoever closes it:
  *       the client (close frame or dropped TCP connection), {@code DELETE @connections}, the idle timeout
- *       (no frame either way), the maximum duration, a limit (1009) or {@link #close()}.</li>
+ *       (no frame either way), the maximum duration, a limit (1009) or {@link #close()}; only
+ *       {@link #dropWithoutDisconnect(String)} ends one without it, as AWS may.</li>
  *   <li>The management API is on the same port, {@link #connectionsEndpoint()}
  *       {@code http://127.0.0.1:<port>/<stage>}: {@code POST}, {@code GET} and {@code DELETE}
  *       {@code /@connections/{id}}, with API Gateway's status codes and {@code x-amzn-ErrorType} headers, so
@@ -197,6 +198,24 @@ public final class LocalWebSocketApi implements AutoCloseable {
         Objects.requireNonNull(connectionId, "connectionId");
         Objects.requireNonNull(text, "text");
         return running().sendText(connectionId, text);
+    }
+
+    /**
+     * Drops a connection the way API Gateway loses track of one whose {@code $disconnect} never comes
+     * ("{@code $disconnect} is best effort", AWS does not guarantee its delivery): the client's TCP connection
+     * is reset at once, without a close frame, and the connection is forgotten <em>without invoking
+     * {@code $disconnect}</em> and without an access log entry. Whatever the handlers stored for it stays,
+     * stale, and from the moment this returns every {@code @connections} call to its id answers 410
+     * {@code GoneException}, exactly as for an id never seen: for tests of what a deployment must do about
+     * that (a TTL on connection items, pruning a connection when a post to it answers 410). Every other way
+     * a connection ends fires {@code $disconnect}, a client's dropped TCP connection included.
+     *
+     * @return true if the connection was open and is dropped; false if it is unknown, not open yet, or
+     *         already closing (its {@code $disconnect} then fires as usual)
+     */
+    public boolean dropWithoutDisconnect(String connectionId) {
+        Objects.requireNonNull(connectionId, "connectionId");
+        return running().dropWithoutDisconnect(connectionId);
     }
 
     /** Replaces the faults the {@code @connections} API injects, from now on; the draws restart from its seed. */

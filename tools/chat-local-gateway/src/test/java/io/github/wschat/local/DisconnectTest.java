@@ -8,10 +8,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,13 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code $disconnect} fires once for every accepted connection, however it ends: a close frame, a dropped
  * TCP connection, the idle timeout, the maximum duration, or the emulator stopping. The access log has the
- * close status the event cannot carry.
+ * close status the event cannot carry. The one exception is made on purpose: {@code dropWithoutDisconnect}
+ * loses it, as AWS may (it is best effort), so that what the handlers stored for the connection stays stale
+ * and {@code @connections} answers 410 for it as for any unknown id.
  */
 class DisconnectTest {
 
     private final RecordingHandler connect = RecordingHandler.ok();
     private final RecordingHandler disconnect = RecordingHandler.ok();
     private final Map<String, CompletableFuture<AccessLogEntry>> disconnects = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<AccessLogEntry> log = new ConcurrentLinkedQueue<>();
     private LocalWebSocketApi api;
 
     private LocalWebSocketApi.Builder builder() {
@@ -34,6 +39,7 @@ class DisconnectTest {
                 .route("$disconnect", disconnect)
                 .twoWayRoute("$default", RecordingHandler.echoing(""))
                 .accessLogListener(entry -> {
+                    log.add(entry);
                     if ("DISCONNECT".equals(entry.eventType())) {
                         disconnectOf(entry.connectionId()).complete(entry);
                     }
@@ -143,6 +149,50 @@ class DisconnectTest {
         assertThat(disconnect.callCount()).isEqualTo(2);
         assertThat(awaitDisconnectLog(firstId).disconnectStatusCode()).isEqualTo(1001);
         assertThat(awaitDisconnectLog(secondId).disconnectStatusCode()).isEqualTo(1001);
+    }
+
+    @Test
+    void given_two_open_connections_when_one_is_dropped_without_disconnect_then_its_client_sees_1006_a_post_to_it_410_and_only_the_other_gets_disconnect()
+            throws Exception {
+        api = builder().start();
+        ConnectionsClient connections = new ConnectionsClient(api.connectionsEndpoint());
+        WebSocketTestClient dropped = WebSocketTestClient.connect(api.webSocketUri());
+        String droppedId = connectionId();
+        WebSocketTestClient other = WebSocketTestClient.connect(api.webSocketUri());
+        String otherId = connectionId();
+        dropped.send("ready?");
+        assertThat(dropped.next()).isEqualTo("ready?");
+
+        assertThat(api.dropWithoutDisconnect(droppedId)).as("dropped").isTrue();
+
+        HttpResponse<String> post = connections.post(droppedId, "anyone there?");
+        assertThat(post.statusCode()).as("a POST to the dropped id").isEqualTo(410);
+        assertThat(post.headers().firstValue("x-amzn-ErrorType")).hasValue("GoneException");
+        assertThat(post.body()).isEqualTo(connections.post("AAAAAAAAAAAAAAA=", "anyone there?").body());
+        assertThat(api.connectionIds()).containsExactly(otherId);
+        CloseStatus seen = dropped.awaitClose();
+        assertThat(seen.code()).as("what the dropped client saw: %s", seen).isEqualTo(CloseStatus.ABNORMAL_CLOSURE);
+        assertThat(api.dropWithoutDisconnect(droppedId)).as("dropped twice").isFalse();
+        assertThat(connections.post(otherId, "still here").statusCode()).isEqualTo(200);
+        assertThat(other.next()).isEqualTo("still here");
+
+        // close() returns once every $disconnect it fires has run: the other's, and nothing for the dropped one
+        api.close();
+
+        assertThat(other.awaitClose().code()).isEqualTo(1001);
+        assertThat(disconnect.next().getRequestContext().getConnectionId()).isEqualTo(otherId);
+        assertThat(disconnect.callCount()).as("$disconnect calls left").isZero();
+        assertThat(log).filteredOn(entry -> "DISCONNECT".equals(entry.eventType()))
+                .extracting(AccessLogEntry::connectionId).containsExactly(otherId);
+        assertThat(log).filteredOn(entry -> droppedId.equals(entry.connectionId()))
+                .extracting(AccessLogEntry::eventType).containsExactly("CONNECT", "MESSAGE");
+    }
+
+    @Test
+    void given_an_unknown_id_when_it_is_dropped_without_disconnect_then_nothing_happens() {
+        api = builder().start();
+
+        assertThat(api.dropWithoutDisconnect("AAAAAAAAAAAAAAA=")).isFalse();
     }
 
     private String connectionId() throws InterruptedException {

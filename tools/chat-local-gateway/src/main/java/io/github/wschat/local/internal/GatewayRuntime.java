@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import io.github.wschat.testkit.connections.ApiGatewayResponses;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -352,6 +353,29 @@ final class GatewayRuntime {
         } finally {
             connection.endHandled();
         }
+    }
+
+    /**
+     * Forgets an open connection without {@code $disconnect}, as when API Gateway loses that event: no
+     * longer in the registry (so {@code @connections} answers 410 for it), then its TCP connection reset,
+     * no close frame. False if it is unknown, not open, closing, or already ending.
+     */
+    boolean dropWithoutDisconnect(String connectionId) {
+        LocalConnection connection = registry.find(connectionId).filter(LocalConnection::isReachable).orElse(null);
+        if (connection == null || !connection.markEnded()) {
+            return false;
+        }
+        registry.remove(connection);
+        // the end is handled now: channelInactive finds it ended and fires nothing
+        connection.endHandled();
+        Channel channel = connection.channel();
+        onEventLoop(channel, () -> {
+            // SO_LINGER 0: the close sends a reset at once and discards what was not written yet
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            channel.close();
+        }, channel::close);
+        LOG.debug("{}: dropped without $disconnect", connectionId);
+        return true;
     }
 
     private void disconnect(LocalConnection connection) {

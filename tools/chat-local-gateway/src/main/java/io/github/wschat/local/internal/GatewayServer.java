@@ -138,6 +138,11 @@ public final class GatewayServer implements AutoCloseable {
         return written;
     }
 
+    /** See {@code LocalWebSocketApi#dropWithoutDisconnect}. */
+    public boolean dropWithoutDisconnect(String connectionId) {
+        return runtime.dropWithoutDisconnect(connectionId);
+    }
+
     /**
      * Stops accepting, closes every connection with 1001 (firing their {@code $disconnect}), waits a few
      * seconds for running handlers, then stops the threads.

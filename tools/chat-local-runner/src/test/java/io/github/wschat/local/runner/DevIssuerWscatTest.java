@@ -28,7 +28,7 @@ class DevIssuerWscatTest {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration LINE = Duration.ofSeconds(30);
-    private static final Pattern TOKEN_URL = Pattern.compile("get a token: curl \"(http://127\\.0\\.0\\.1:\\d+/dev/token)\\?");
+    static final Pattern TOKEN_URL = Pattern.compile("get a token: curl \"(http://127\\.0\\.0\\.1:\\d+/dev/token)\\?");
     private static final Pattern DEFAULT_ANSWER = Pattern.compile("^Use the sendmessage route to send a message");
     private static final String TABLE = "wschat-dev-auth";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -69,7 +69,8 @@ class DevIssuerWscatTest {
         }
     }
 
-    private static String mint(URI tokenEndpoint, String query) throws Exception {
+    /** A token of the development issuer, for the user and name of {@code query} ({@code user=bob&name=Bob}). */
+    static String mint(URI tokenEndpoint, String query) throws Exception {
         HttpResponse<String> response = get(tokenEndpoint, query);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body().strip()).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");

@@ -74,21 +74,26 @@ class LocalChatMainTest {
         }
     }
 
-    private static DynamoDbClient dynamoDbClient(URI endpoint) {
+    static DynamoDbClient dynamoDbClient(URI endpoint) {
         return DynamoDbLocalClients.builder(endpoint).region(Region.US_EAST_1).build();
     }
 
-    private static Map<String, AttributeValue> item(DynamoDbClient client, String table, String connectionId) {
+    static Map<String, AttributeValue> item(DynamoDbClient client, String table, String connectionId) {
         return client.getItem(get -> get.tableName(table).consistentRead(true)
                 .key(Map.of("connectionId", AttributeValue.fromS(connectionId)))).item();
     }
 
     /** {@code java -cp <this test's class path> LocalChat <template>}: the one command's JVM. */
     static ProcessOutput startChat(Map<String, String> environment) throws IOException {
+        return startChat(LocalChat.class, environment);
+    }
+
+    /** {@code java -cp <this test's class path> <main> <template>}: the one command's JVM, or a test's variant of it. */
+    static ProcessOutput startChat(Class<?> main, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                LocalChat.class.getName(),
+                main.getName(),
                 Path.of("../../chat-lambda-example/template.yaml").toAbsolutePath().toString()));
         // the pom sets TABLE_NAME for this JVM: the child gets only what the test gives it
         builder.environment().remove(LocalChat.TABLE_NAME);

@@ -1,11 +1,9 @@
 package io.github.wschat.local.runner;
 
-import io.github.wschat.local.log.AccessLogEntry;
 import io.github.wschat.testkit.websocket.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,15 +25,15 @@ class RoomSessionTest {
 
             alice.send(join(room));
             assertThat(alice.next()).isEqualTo("{\"type\":\"joined\",\"room\":\"" + room + "\",\"lastSeq\":0}");
-            awaitHandled(alice, "join");
+            RunningChat.awaitHandled(alice, "join");
             bob.send(join(room));
             assertThat(bob.next()).isEqualTo("{\"type\":\"joined\",\"room\":\"" + room + "\",\"lastSeq\":0}");
             assertThat(alice.next()).as("bob's arrival, told to alice")
                     .startsWith("{\"type\":\"presence\",\"room\":\"" + room + "\",\"event\":\"join\",\"user\":{\"userId\":");
-            awaitHandled(bob, "join");
+            RunningChat.awaitHandled(bob, "join");
             carol.send(join(other));
             assertThat(carol.next()).isEqualTo("{\"type\":\"joined\",\"room\":\"" + other + "\",\"lastSeq\":0}");
-            awaitHandled(carol, "join");
+            RunningChat.awaitHandled(carol, "join");
 
             alice.send("{\"action\":\"publish\",\"room\":\"" + room + "\",\"id\":\"m-1\",\"text\":\"hello, room\",\"ref\":\"p1\"}");
 
@@ -43,12 +41,12 @@ class RoomSessionTest {
             String message = bob.next();
             assertThat(message).startsWith("{\"type\":\"message\",\"room\":\"" + room + "\",\"seq\":1,\"id\":\"m-1\",\"from\":{")
                     .contains("\"text\":\"hello, room\",\"sentAt\":\"");
-            awaitHandled(alice, "publish");
+            RunningChat.awaitHandled(alice, "publish");
 
             bob.send("{\"action\":\"history\",\"room\":\"" + room + "\",\"after\":0,\"limit\":10}");
             assertThat(bob.next()).isEqualTo("{\"type\":\"history\",\"room\":\"" + room + "\",\"messages\":[" + message
                     + "],\"lastSeq\":1,\"more\":false,\"truncated\":false}");
-            awaitHandled(bob, "history");
+            RunningChat.awaitHandled(bob, "history");
 
             // every handler of the session has returned: nothing of the room can come to carol any more
             assertThat(carol.poll(Duration.ofMillis(500))).as("what carol, in another room, received").isEmpty();
@@ -57,7 +55,7 @@ class RoomSessionTest {
             carol.send("{\"action\":\"join\",\"room\":\"private-x\",\"ref\":\"j2\"}");
             assertThat(carol.next()).startsWith("{\"type\":\"error\",\"code\":\"forbidden\",\"error\":\"")
                     .endsWith(",\"ref\":\"j2\"}");
-            assertThat(awaitHandled(carol, "join").status()).isEqualTo(400);
+            assertThat(RunningChat.awaitHandled(carol, "join").status()).isEqualTo(400);
             assertThat(alice.poll(Duration.ofMillis(100))).isEmpty();
             assertThat(bob.poll(Duration.ofMillis(100))).isEmpty();
         }
@@ -65,14 +63,5 @@ class RoomSessionTest {
 
     private static String join(String room) {
         return "{\"action\":\"join\",\"room\":\"" + room + "\"}";
-    }
-
-    /** Waits until the handler of the client's next message has returned; that message must be of {@code route}. */
-    private static AccessLogEntry awaitHandled(WebSocketTestClient client, String route) throws InterruptedException {
-        String id = RunningChat.connectionId(client);
-        AccessLogEntry handled = RunningChat.messagesHandled(id).poll(RunningChat.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(handled).as("the %s of %s handled", route, id).isNotNull();
-        assertThat(handled.routeKey()).isEqualTo(route);
-        return handled;
     }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +66,8 @@ final class RunningChat {
 
     /** Connects a client of the chat, waiting {@link #TIMEOUT}, and finds out its connection id (the one the gateway added). */
     static WebSocketTestClient connect() throws Exception {
-        // tests connect one client at a time: the next accepted $connect is this client's
+        // tests connect one client at a time, and never while connectAmongOthers() runs: the next accepted
+        // $connect is this client's
         CONNECTED.clear();
         WebSocketTestClient client = WebSocketTestClient.builder(CHAT.webSocketUri()).timeout(TIMEOUT).connect();
         String id = CONNECTED.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -74,7 +76,33 @@ final class RunningChat {
         return client;
     }
 
-    /** The connection id of a client {@link #connect()} opened. */
+    /**
+     * Connects a client while other clients may be connecting too, waiting {@link #TIMEOUT}: instead of taking
+     * the next CONNECT entry, as {@link #connect()} does, it asks the chat who it is. {@code $default} answers
+     * the tutorial's info text, which ends with the caller's {@code connectionID}; the answer is the client's
+     * first message, and nothing else is read.
+     */
+    static WebSocketTestClient connectAmongOthers() throws Exception {
+        WebSocketTestClient client = WebSocketTestClient.builder(CHAT.webSocketUri()).timeout(TIMEOUT).connect();
+        CONNECTION_IDS.put(client, DefaultRouteInfo.connectionIdOf(client));
+        return client;
+    }
+
+    /**
+     * Drops the client's connection as API Gateway does when it loses its {@code $disconnect}: the socket is
+     * reset and the gateway forgets it, while the chat's items for it stay, stale.
+     */
+    static void dropWithoutDisconnect(WebSocketTestClient client) {
+        String id = connectionId(client);
+        assertThat(CHAT.api().dropWithoutDisconnect(id)).as("%s dropped without $disconnect", id).isTrue();
+    }
+
+    /** The connection ids of the room's membership items, read consistently from the memberships table. */
+    static List<String> membershipsOf(String room) {
+        return ChatTables.membershipsOf(DYNAMODB, CHAT.roomTables().orElseThrow().memberships(), room);
+    }
+
+    /** The connection id of a client {@link #connect()} or {@link #connectAmongOthers()} opened. */
     static String connectionId(WebSocketTestClient client) {
         return Objects.requireNonNull(CONNECTION_IDS.get(client), "a client connect() did not open");
     }
@@ -90,6 +118,18 @@ final class RunningChat {
      */
     static BlockingQueue<AccessLogEntry> messagesHandled(String connectionId) {
         return MESSAGES.computeIfAbsent(connectionId, id -> new LinkedBlockingQueue<>());
+    }
+
+    /**
+     * Waits {@link #TIMEOUT} until the handler of the client's next message has returned; that message must be
+     * of {@code route}. For clients {@link #connectAmongOthers()} opened, the first is {@code $default}'s.
+     */
+    static AccessLogEntry awaitHandled(WebSocketTestClient client, String route) throws InterruptedException {
+        String id = connectionId(client);
+        AccessLogEntry handled = messagesHandled(id).poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(handled).as("the %s of %s handled", route, id).isNotNull();
+        assertThat(handled.routeKey()).isEqualTo(route);
+        return handled;
     }
 
     /** The stored item of a connection; empty when there is none. */
