@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,11 +120,7 @@ final class RoomClient implements AutoCloseable {
      * its fan-out is answered); that command must be of {@code route}.
      */
     AccessLogEntry awaitHandled(String route) throws InterruptedException {
-        AccessLogEntry handled = RunningChat.messagesHandled(connectionId)
-                .poll(RunningChat.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(handled).as("the %s of %s handled", route, connectionId).isNotNull();
-        assertThat(handled.routeKey()).as("the route of the command of %s handled", connectionId).isEqualTo(route);
-        return handled;
+        return RunningChat.awaitHandled(socket, route);
     }
 
     /** Waits until the handlers of this client's next {@code count} commands, all of {@code route}, have returned. */
