@@ -6,14 +6,14 @@ import io.github.wschat.benchmarks.fanout.ConnectDisconnectScaling;
 import io.github.wschat.benchmarks.fanout.FanOutBenchmark;
 import io.github.wschat.benchmarks.fanout.FanOutResults;
 import io.github.wschat.benchmarks.fanout.ScalingPoint;
-import io.github.wschat.benchmarks.fanout.ServerProcess;
+import io.github.wschat.benchmarks.server.ServerProcess;
 import io.github.wschat.benchmarks.jmh.MicroBenchmarks;
 import io.github.wschat.benchmarks.jmh.MicroResult;
 import io.github.wschat.benchmarks.report.BroadcastChart;
 import io.github.wschat.benchmarks.report.Machine;
 import io.github.wschat.benchmarks.report.ResultsReport;
 import io.github.wschat.benchmarks.report.RoomsReport;
-import io.github.wschat.benchmarks.rooms.RoomTables;
+import io.github.wschat.benchmarks.server.RoomTables;
 import io.github.wschat.benchmarks.rooms.RoomsBenchmark;
 import io.github.wschat.benchmarks.rooms.RoomsResults;
 

@@ -1,5 +1,8 @@
 package io.github.wschat.benchmarks.fanout;
 
+import io.github.wschat.benchmarks.server.ConnectionsTable;
+import io.github.wschat.benchmarks.server.Routes;
+import io.github.wschat.benchmarks.server.ServerProcess;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.wschat.benchmarks.client.BenchClient;
 import io.github.wschat.benchmarks.client.WebSocketClients;

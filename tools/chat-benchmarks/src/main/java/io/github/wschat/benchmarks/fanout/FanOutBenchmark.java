@@ -1,5 +1,9 @@
 package io.github.wschat.benchmarks.fanout;
 
+import io.github.wschat.benchmarks.server.ConnectionsTable;
+import io.github.wschat.benchmarks.server.ProcessCpu;
+import io.github.wschat.benchmarks.server.Routes;
+import io.github.wschat.benchmarks.server.ServerProcess;
 import io.github.wschat.benchmarks.client.BenchClient;
 import io.github.wschat.benchmarks.client.Broadcast;
 import io.github.wschat.benchmarks.client.WebSocketClients;

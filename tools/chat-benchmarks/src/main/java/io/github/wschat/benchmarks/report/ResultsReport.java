@@ -7,7 +7,7 @@ import io.github.wschat.benchmarks.fanout.BroadcastSample;
 import io.github.wschat.benchmarks.fanout.DefectDemo;
 import io.github.wschat.benchmarks.fanout.FanOutBenchmark;
 import io.github.wschat.benchmarks.fanout.FanOutResults;
-import io.github.wschat.benchmarks.fanout.Routes;
+import io.github.wschat.benchmarks.server.Routes;
 import io.github.wschat.benchmarks.fanout.ScalingPoint;
 import io.github.wschat.benchmarks.jmh.MicroResult;
 import io.github.wschat.benchmarks.stats.Stats;

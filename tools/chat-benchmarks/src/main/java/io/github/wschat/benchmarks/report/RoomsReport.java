@@ -1,7 +1,7 @@
 package io.github.wschat.benchmarks.report;
 
-import io.github.wschat.benchmarks.rooms.MembershipReads;
-import io.github.wschat.benchmarks.rooms.RoomRoutes;
+import io.github.wschat.benchmarks.server.MembershipReads;
+import io.github.wschat.benchmarks.server.RoomRoutes;
 import io.github.wschat.benchmarks.rooms.RoomsBenchmark;
 import io.github.wschat.benchmarks.rooms.RoomsResults;
 
@@ -132,7 +132,7 @@ public final class RoomsReport extends MarkdownReport {
             Optional<RoomsResults.PublishPoint> low = results.point(route, fewest);
             Optional<RoomsResults.PublishPoint> high = results.point(route, most);
             row.append(' ').append(low.isPresent() && high.isPresent()
-                    ? String.format(Locale.ROOT, "%+.0f ms", high.get().millis(50) - low.get().millis(50)) : "–").append(" |");
+                    ? String.format(Locale.ROOT, "%+,.0f ms", high.get().millis(50) - low.get().millis(50)) : "–").append(" |");
             Optional<Double> ratio = ratio(route, fewest, most);
             row.append(ratio.map(r -> String.format(Locale.ROOT, " **%.2f×** | %s |", r, shape(r))).orElse(" – | |"));
             line(row.toString());

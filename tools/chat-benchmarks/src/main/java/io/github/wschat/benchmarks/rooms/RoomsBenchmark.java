@@ -1,12 +1,17 @@
 package io.github.wschat.benchmarks.rooms;
 
+import io.github.wschat.benchmarks.server.MembershipReads;
+import io.github.wschat.benchmarks.server.RoomItems;
+import io.github.wschat.benchmarks.server.RoomRoutes;
+import io.github.wschat.benchmarks.server.RoomTables;
+import io.github.wschat.benchmarks.server.ScanPublishHandler;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.wschat.benchmarks.client.BenchClient;
 import io.github.wschat.benchmarks.client.Broadcast;
 import io.github.wschat.benchmarks.client.WebSocketClients;
-import io.github.wschat.benchmarks.fanout.ConnectionsTable;
-import io.github.wschat.benchmarks.fanout.Routes;
-import io.github.wschat.benchmarks.fanout.ServerProcess;
+import io.github.wschat.benchmarks.server.ConnectionsTable;
+import io.github.wschat.benchmarks.server.Routes;
+import io.github.wschat.benchmarks.server.ServerProcess;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;

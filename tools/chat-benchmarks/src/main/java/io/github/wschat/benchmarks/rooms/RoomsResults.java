@@ -1,5 +1,7 @@
 package io.github.wschat.benchmarks.rooms;
 
+import io.github.wschat.benchmarks.server.MembershipReads;
+import io.github.wschat.benchmarks.server.RoomRoutes;
 import io.github.wschat.benchmarks.stats.Stats;
 
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.rooms;
+package io.github.wschat.benchmarks.server;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
@@ -77,7 +77,7 @@ public final class MembershipReads implements ExecutionInterceptor {
         }
 
         /** The count in {@code fields[from..from+4]} of a done note. */
-        static Count parse(String[] fields, int from) {
+        public static Count parse(String[] fields, int from) {
             return new Count(Long.parseLong(fields[from]), Long.parseLong(fields[from + 1]), Long.parseLong(fields[from + 2]),
                     Long.parseLong(fields[from + 3]), Double.parseDouble(fields[from + 4]));
         }

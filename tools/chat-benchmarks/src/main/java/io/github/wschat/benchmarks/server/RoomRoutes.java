@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.rooms;
+package io.github.wschat.benchmarks.server;
 
 /**
  * The room routes the rooms benchmark sends to, and the bodies it sends: the SAM template's {@code join},

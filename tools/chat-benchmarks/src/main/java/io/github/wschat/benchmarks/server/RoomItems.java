@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.rooms;
+package io.github.wschat.benchmarks.server;
 
 import io.github.wschat.aws.dynamodb.DynamoDbMessageLog;
 import io.github.wschat.aws.dynamodb.DynamoDbRoomMembership;
@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
  * connection ids stored, a room's members, membership items shaped as the project's {@code join} writes them,
  * messages appended through the project's {@link DynamoDbMessageLog}. Never part of a measured interval.
  */
-final class RoomItems implements AutoCloseable {
+public final class RoomItems implements AutoCloseable {
 
     private static final int APPENDERS = 4;
 
@@ -36,14 +36,14 @@ final class RoomItems implements AutoCloseable {
     private final RoomTables tables;
     private final DynamoDbMessageLog log;
 
-    RoomItems(URI endpoint, RoomTables tables) {
+    public RoomItems(URI endpoint, RoomTables tables) {
         this.dynamoDb = DynamoDbLocalClients.client(endpoint);
         this.tables = tables;
         this.log = DynamoDbMessageLog.builder().dynamoDbClient(dynamoDb).tableName(tables.messages()).build();
     }
 
     /** Every connection id of the connections table. */
-    List<String> connectionIds() {
+    public List<String> connectionIds() {
         List<String> ids = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -57,7 +57,7 @@ final class RoomItems implements AutoCloseable {
     }
 
     /** The connection ids of a room's memberships (a consistent Query of its partition). */
-    List<String> memberIds(String room) {
+    public List<String> memberIds(String room) {
         List<String> ids = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -74,7 +74,7 @@ final class RoomItems implements AutoCloseable {
     }
 
     /** How many items the memberships table holds (a full, paginated count). */
-    long membershipCount() {
+    public long membershipCount() {
         long count = 0;
         Map<String, AttributeValue> start = null;
         do {
@@ -91,7 +91,7 @@ final class RoomItems implements AutoCloseable {
      * The membership items of {@code connections} in {@code room}, as {@code join} writes them for a connection
      * of authorization off (its anonymous user): room, connectionId, userId, userName, joinedAt, ttl.
      */
-    static List<Map<String, AttributeValue>> memberships(String room, List<String> connections) {
+    public static List<Map<String, AttributeValue>> memberships(String room, List<String> connections) {
         long now = Instant.now().toEpochMilli();
         String ttl = Long.toString(Instant.ofEpochMilli(now).plus(DynamoDbRoomMembership.DEFAULT_TTL_DURATION).getEpochSecond());
         List<Map<String, AttributeValue>> items = new ArrayList<>(connections.size());
@@ -109,7 +109,7 @@ final class RoomItems implements AutoCloseable {
     }
 
     /** Stores {@code count} messages of {@code text} in {@code room} as the project's publish does (its append). */
-    void appendMessages(String room, int count, String text) throws Exception {
+    public void appendMessages(String room, int count, String text) throws Exception {
         UserRef from = UserRef.of("anon:bench-publisher", "anonymous");
         ExecutorService appenders = Executors.newFixedThreadPool(APPENDERS);
         try {

@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.fanout;
+package io.github.wschat.benchmarks.server;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;

@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.fanout;
+package io.github.wschat.benchmarks.server;
 
 /** The route keys of the benchmark server and what each one runs. */
 public final class Routes {

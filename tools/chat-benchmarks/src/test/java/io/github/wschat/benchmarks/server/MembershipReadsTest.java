@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.rooms;
+package io.github.wschat.benchmarks.server;
 
 import io.github.wschat.aws.dynamodb.DynamoDbRoomMembership;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalServer;

@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.fanout;
+package io.github.wschat.benchmarks.server;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;

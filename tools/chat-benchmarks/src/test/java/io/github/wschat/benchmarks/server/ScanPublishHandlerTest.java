@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.rooms;
+package io.github.wschat.benchmarks.server;
 
 import org.junit.jupiter.api.Test;
 

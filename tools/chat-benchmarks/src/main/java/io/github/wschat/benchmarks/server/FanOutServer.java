@@ -1,12 +1,8 @@
-package io.github.wschat.benchmarks.fanout;
+package io.github.wschat.benchmarks.server;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import io.github.wschat.benchmarks.rooms.MembershipReads;
-import io.github.wschat.benchmarks.rooms.RoomRoutes;
-import io.github.wschat.benchmarks.rooms.RoomTables;
-import io.github.wschat.benchmarks.rooms.ScanPublishHandler;
 import io.github.wschat.benchmarks.tutorial.TutorialPromiseAllSendMessageHandler;
 import io.github.wschat.benchmarks.tutorial.TutorialSendMessageHandler;
 import com.fasterxml.jackson.jr.ob.JSON;

@@ -1,4 +1,4 @@
-package io.github.wschat.benchmarks.fanout;
+package io.github.wschat.benchmarks.server;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
