@@ -16,7 +16,7 @@
 #      DeploymentId, PayloadFormatVersion, ApiEndpoint), VPC links for HTTP APIs and ConnectionId
 #      (AWS::ApiGatewayV2::VpcLink), ECS's StopTimeout, RuntimePlatform and deployment circuit breaker.
 #      They are matched whole, path and message, so the same property elsewhere or misspelt still fails.
-# 2. cfn-lint of aws-cloudformation (the Python package, `cfn-lint` on the PATH: the java-maven machine image
+# 2. cfn-lint of aws-cloudformation (the Python package: `cfn-lint` on the PATH, else python3's cfnlint; the java-maven image
 #    ships it, PyPI is not reachable to install it), whose schemas are current, so it checks what the npm
 #    linter cannot (the HTTP API, the VPC link, the task definition) and the SAM template through SAM's own
 #    translator. No finding of it is set aside. A machine without it fails here, saying so.
@@ -83,13 +83,21 @@ if [ -n "$kept" ]; then
 fi
 echo "cfn-lint (npm): $template valid ($total known-wrong findings of the npm linter set aside, see .ci/lint-template.sh)"
 
-if ! command -v cfn-lint >/dev/null 2>&1 || ! cfn-lint --version 2>/dev/null | grep -q '^cfn-lint [0-9]'; then
-  echo "cfn-lint: the Python cfn-lint is not on the PATH (the java-maven machine image ships it); $template not checked against current schemas" >&2
+# its console script where it is on the PATH, else the same entry point through python3
+python_cfn_lint() {
+  if command -v cfn-lint >/dev/null 2>&1; then
+    cfn-lint "$@"
+  else
+    python3 -c 'import sys; from cfnlint.runner import main; sys.argv[0] = "cfn-lint"; sys.exit(main())' "$@"
+  fi
+}
+if ! version=$(python_cfn_lint --version 2>/dev/null) || ! printf '%s\n' "$version" | grep -q '^cfn-lint [0-9]'; then
+  echo "cfn-lint: the Python cfn-lint is neither on the PATH nor importable by python3 (the java-maven machine image ships it); $template not checked against current schemas" >&2
   exit 1
 fi
-if ! current=$(cfn-lint --format parseable -- "$template" 2>&1); then
+if ! current=$(python_cfn_lint --format parseable -- "$template" 2>&1); then
   printf '%s\n' "$current" >&2
-  echo "cfn-lint ($(cfn-lint --version)): findings in $template" >&2
+  echo "cfn-lint ($version): findings in $template" >&2
   exit 1
 fi
-echo "cfn-lint ($(cfn-lint --version)): $template valid, no finding"
+echo "cfn-lint ($version): $template valid, no finding"
