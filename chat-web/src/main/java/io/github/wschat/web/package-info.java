@@ -1,6 +1,7 @@
 /**
- * The JavaScript client of the wire protocol, as a static file on the class path below
- * {@value io.github.wschat.web.ChatWebResources#ROOT}: {@link io.github.wschat.web.ChatWebResources} names it and
- * its content type, so that the local runner and the server API's container serve it from this jar.
+ * The browser chat page and its JavaScript client, as static files on the class path below
+ * {@value io.github.wschat.web.ChatWebResources#ROOT}: {@link io.github.wschat.web.ChatWebResources} names them and
+ * their content types, so that the local runner and the server API's container serve them from this jar, with
+ * a {@code config.json} of their own beside them.
  */
 package io.github.wschat.web;

@@ -24,6 +24,8 @@ class ChatWebResourcesTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(ChatWebResources.files());
         }
+        assertThat(ChatWebResources.files().get(0)).isEqualTo(ChatWebResources.INDEX);
+        assertThat(ChatWebResources.files()).doesNotContain(ChatWebResources.CONFIG);
     }
 
     @Test
@@ -34,14 +36,14 @@ class ChatWebResourcesTest {
             }
             assertThat(ChatWebResources.contentType(file)).as(file).endsWith("; charset=utf-8");
         }
-        assertThat(List.of(ChatWebResources.contentType("wschat.js")))
-                .containsExactly("text/javascript; charset=utf-8");
+        assertThat(List.of(ChatWebResources.contentType("app.js"), ChatWebResources.contentType("index.html")))
+                .containsExactly("text/javascript; charset=utf-8", "text/html; charset=utf-8");
     }
 
     @Test
     void given_a_name_that_is_not_a_file_of_the_page_then_it_is_refused() {
         assertThatThrownBy(() -> ChatWebResources.open("../secret")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ChatWebResources.contentType("index.htm"))
+        assertThatThrownBy(() -> ChatWebResources.contentType("config.json"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
