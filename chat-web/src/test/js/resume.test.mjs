@@ -211,6 +211,9 @@ test('given a history answered truncated, then a truncated event is told and wha
   assert.deepEqual(h.of('truncated').map(({ room, after }) => ({ room, after })), [{ room: ROOM, after: 1 }]);
   assert.deepEqual(h.seqs(), [1, ...range(850, 900)]);
   assert.equal(h.client.heldUpTo(ROOM), 900);
+  assert.equal(h.of('gap').length, 0, 'expired is not a gap');
+  h.clock.advance(60_000);
+  assert.equal(socket.sentOf('history').length, 1, 'nothing read again');
 });
 
 test('given a first join of a room with 250 messages, then its 100 latest are read, from seq 150', async () => {

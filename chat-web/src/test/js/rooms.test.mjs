@@ -210,6 +210,18 @@ test('given leave, then left resolves it and the room is no longer delivered nor
   assert.equal(again.sentOf('join').length, 0);
 });
 
+test('given leave while the connection is down, then it resolves at once, sends nothing and the room is not joined again', async () => {
+  const h = harness();
+  await h.connected();
+  await h.joined('general');
+  const waiting = h.client.members('general');
+  h.socket.drop();
+  assert.equal((await h.client.leave('general')).type, 'left');
+  await assert.rejects(waiting, { code: 'left' });
+  const again = await h.reconnected();
+  assert.deepEqual(again.sent, []);
+});
+
 test('frames that are not JSON events (the tutorial\'s text) are ignored', async () => {
   const h = harness();
   await h.connected();

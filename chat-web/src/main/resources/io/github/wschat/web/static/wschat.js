@@ -178,7 +178,6 @@ export class WsChatClient extends EventTarget {
       } catch {
         // already closing
       }
-      this._cancelReconnect();
     }
     this._attempt = 0;
     this._openSocket();
@@ -200,6 +199,10 @@ export class WsChatClient extends EventTarget {
   /** Leaves `room`: no rejoin, its events are no longer delivered. Resolves at `left` (or a drop). */
   leave(room) {
     this._forgetRoom(room, new WsChatError('left', `left room ${room}`, { room }));
+    if (!this._open) {
+      // the next connection is in no room: nothing to send
+      return Promise.resolve({ type: 'left', room });
+    }
     return this._command({ action: 'leave', room }, { kind: 'leave', waitForJoin: false });
   }
 
@@ -702,6 +705,11 @@ export class WsChatClient extends EventTarget {
       return;
     }
     r._syncing = false;
+    for (const seq of r._suspects.keys()) {
+      if (seq < r._next) {
+        r._suspects.delete(seq); // passed by a truncation
+      }
+    }
     if (r._suspects.size > 0) {
       if ([...r._suspects.values()].some((at) => at < r._epoch)) {
         this._sync(r); // the confirmation's time came during this read: read again now
