@@ -5,6 +5,9 @@ import io.github.wschat.aws.lambda.WebSocketEventAdapter;
 import io.github.wschat.core.port.in.ConnectUseCase;
 import io.github.wschat.core.port.in.DefaultRouteUseCase;
 import io.github.wschat.core.port.in.DisconnectUseCase;
+import io.github.wschat.core.port.in.ListMembersUseCase;
+import io.github.wschat.core.port.in.PostMessageUseCase;
+import io.github.wschat.core.port.in.ReadHistoryUseCase;
 import io.github.wschat.core.port.in.RejectMessageUseCase;
 import io.github.wschat.core.port.in.RoomRequestUseCase;
 import io.github.wschat.core.port.in.SendMessageUseCase;
@@ -114,10 +117,34 @@ public final class ApiGatewayChat implements ChatUseCases {
 
     @Override
     public RoomRequestUseCase roomRequest(URI endpoint) {
+        return roomsFor(endpoint).roomRequest();
+    }
+
+    /**
+     * The server API's post (PROTOCOL §7) on this chat's rooms: a message delivered through {@code endpoint}, the
+     * {@code @connections} endpoint of the WebSocket API whose connections are in the rooms.
+     *
+     * @throws IllegalStateException without {@linkplain Builder#rooms rooms}
+     */
+    public PostMessageUseCase postMessage(URI endpoint) {
+        return roomsFor(endpoint).postMessage();
+    }
+
+    /** The server API's history read, on the services of {@code endpoint}; as {@link #postMessage}. */
+    public ReadHistoryUseCase readHistory(URI endpoint) {
+        return roomsFor(endpoint).readHistory();
+    }
+
+    /** The server API's members list, on the services of {@code endpoint}; as {@link #postMessage}. */
+    public ListMembersUseCase listMembers(URI endpoint) {
+        return roomsFor(endpoint).listMembers();
+    }
+
+    private ChatServices roomsFor(URI endpoint) {
         if (!hasRooms()) {
             throw new IllegalStateException("this chat has no rooms: give ApiGatewayChat.Builder.rooms(…)");
         }
-        return chatFor(endpoint).roomRequest();
+        return chatFor(endpoint);
     }
 
     @Override

@@ -55,10 +55,28 @@ public final class JsonRoomRequestParser implements RoomRequestParser {
 
     @Override
     public RoomRequest parse(String body) {
+        return read(body, new Body(false));
+    }
+
+    /**
+     * Reads the body of the server API's post ({@code POST /rooms/{room}/messages}, PROTOCOL §7),
+     * {@code {"id":…,"text":…}}, as the {@code publish} of {@code room}: the same rules and the same
+     * {@code bad_request} words for {@code id} and {@code text} and for a body that is not a JSON object. Every other
+     * field ({@code action}, {@code room}, {@code ref} among them) is skipped unread: the room is the path's, and a
+     * call over HTTP has no ref.
+     *
+     * @return a {@link RoomRequest.Publish} of {@code room} without ref, or {@link RoomRequest.Invalid}
+     */
+    public RoomRequest parsePost(RoomName room, String body) {
+        Body fields = new Body(true);
+        fields.room.given(room.value());
+        return read(body, fields);
+    }
+
+    private RoomRequest read(String body, Body fields) {
         if (body == null || body.isBlank()) {
             return invalid("body is empty", null);
         }
-        Body fields = new Body();
         try (JsonParser parser = factory.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -81,7 +99,7 @@ public final class JsonRoomRequestParser implements RoomRequestParser {
             // jackson's message quotes the body: never shown; a ref read before the break is still the client's
             return invalid("body is not valid JSON", fields.refReadSoFar());
         }
-        return fields.request();
+        return fields.post ? fields.publish(null) : fields.request();
     }
 
     /** Exactly one JSON value: trailing content makes the body invalid. */
@@ -123,8 +141,21 @@ public final class JsonRoomRequestParser implements RoomRequestParser {
         private final Field text = new Field("text", Integer.MAX_VALUE);
         private final Field after = new Field("after", 0);
         private final Field limit = new Field("limit", 0);
+        /** A post's body: {@code id} and {@code text} only, the room given. */
+        private final boolean post;
+
+        Body(boolean post) {
+            this.post = post;
+        }
 
         Field named(String name) {
+            if (post) {
+                return switch (name) {
+                    case "id" -> id;
+                    case "text" -> text;
+                    default -> null;
+                };
+            }
             return switch (name) {
                 case "action" -> action;
                 case "ref" -> ref;
@@ -241,6 +272,14 @@ public final class JsonRoomRequestParser implements RoomRequestParser {
         Field(String name, int maxKeptLength) {
             this.name = name;
             this.maxKeptLength = maxKeptLength;
+        }
+
+        /** The field as given once, as a string, from outside the body (a post's room, from its path). */
+        void given(String string) {
+            count = 1;
+            token = JsonToken.VALUE_STRING;
+            value = string;
+            length = string.length();
         }
 
         void read(JsonParser parser, JsonToken valueToken) throws IOException {

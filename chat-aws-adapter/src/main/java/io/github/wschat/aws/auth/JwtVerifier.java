@@ -39,6 +39,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -55,7 +56,8 @@ import java.util.Set;
  *       with {@code anon:} (the prefix of anonymous users);</li>
  *   <li>the identity: {@code userId} = {@code sub}; {@code name} = {@code name}, else
  *       {@code preferred_username}, else {@code cognito:username}, else {@code sub}; the room grants =
- *       {@code rooms}, a list of strings (absent: none), each a valid grant, or the token is refused.</li>
+ *       {@code rooms}, a list of strings (absent: none), each a valid grant, or the token is refused; the scopes =
+ *       {@code scope}, a space-separated string or a list of strings (the server API's {@code wschat:server}).</li>
  * </ul>
  *
  * <p>The key set is fetched on first use and cached for {@link AuthSettings#jwksCacheTimeToLive()}, across
@@ -91,6 +93,7 @@ public final class JwtVerifier {
     static final String COGNITO_USERNAME = "cognito:username";
     static final String ROOMS = "rooms";
     static final String CLIENT_ID = "client_id";
+    static final String SCOPE = "scope";
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtVerifier.class);
     /** No {@code typ}, {@code JWT}, or RFC 9068's access token types. */
@@ -186,7 +189,8 @@ public final class JwtVerifier {
         }
         try {
             String name = firstString(claims, NAME, PREFERRED_USERNAME, COGNITO_USERNAME);
-            return new TokenVerification.Verified(UserIdentity.of(subject, name == null ? subject : name, grants(claims)));
+            return new TokenVerification.Verified(UserIdentity.of(subject, name == null ? subject : name, grants(claims)),
+                    scopes(claims));
         } catch (ParseException | IllegalArgumentException e) {
             return refused(Refusal.BAD_CLAIM, e.getMessage());
         }
@@ -218,6 +222,26 @@ public final class JwtVerifier {
             grants.add(text);
         }
         return grants;
+    }
+
+    /** {@code scope} as a space-separated string or a list of strings; anything else grants no scope. */
+    private static Set<String> scopes(JWTClaimsSet claims) {
+        Object scope = claims.getClaim(SCOPE);
+        Set<String> scopes = new HashSet<>();
+        if (scope instanceof String text) {
+            for (String one : text.strip().split("\\s+")) {
+                if (!one.isEmpty()) {
+                    scopes.add(one);
+                }
+            }
+        } else if (scope instanceof List<?> list) {
+            for (Object one : list) {
+                if (one instanceof String text && !text.isBlank()) {
+                    scopes.add(text.strip());
+                }
+            }
+        }
+        return scopes;
     }
 
     private static TokenVerification.Refused refused(Refusal reason, String detail) {

@@ -3,6 +3,7 @@ package io.github.wschat.aws.auth;
 import io.github.wschat.core.domain.UserIdentity;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What {@link JwtVerifier#verify} found: the verified user, or why the token was refused. A refusal is an
@@ -15,10 +16,28 @@ public sealed interface TokenVerification {
         return this instanceof Verified;
     }
 
-    /** A valid token, and the user its claims name. */
-    record Verified(UserIdentity user) implements TokenVerification {
+    /**
+     * A valid token, and the user its claims name.
+     *
+     * @param user   the user of {@code sub}, {@code name} (or its fallbacks) and {@code rooms}
+     * @param scopes the token's {@code scope} claim: a space-separated string (RFC 8693) or a list of strings, each
+     *               scope once; none when the claim is absent or neither (a scope grants more, so an unreadable
+     *               one grants nothing rather than refusing a token the authorizer has always accepted)
+     */
+    record Verified(UserIdentity user, Set<String> scopes) implements TokenVerification {
         public Verified {
             Objects.requireNonNull(user, "user");
+            scopes = Set.copyOf(scopes);
+        }
+
+        /** A token without scopes. */
+        public Verified(UserIdentity user) {
+            this(user, Set.of());
+        }
+
+        /** Whether the token's {@code scope} claim holds {@code scope}, exactly. */
+        public boolean hasScope(String scope) {
+            return scopes.contains(scope);
         }
     }
 

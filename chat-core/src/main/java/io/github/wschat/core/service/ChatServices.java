@@ -8,7 +8,10 @@ import io.github.wschat.core.port.in.DisconnectUseCase;
 import io.github.wschat.core.port.in.JoinRoomUseCase;
 import io.github.wschat.core.port.in.LeaveAllRoomsUseCase;
 import io.github.wschat.core.port.in.LeaveRoomUseCase;
+import io.github.wschat.core.port.in.ListMembersUseCase;
+import io.github.wschat.core.port.in.PostMessageUseCase;
 import io.github.wschat.core.port.in.PublishUseCase;
+import io.github.wschat.core.port.in.ReadHistoryUseCase;
 import io.github.wschat.core.port.in.RejectMessageUseCase;
 import io.github.wschat.core.port.in.RoomHistoryUseCase;
 import io.github.wschat.core.port.in.RoomMembersUseCase;
@@ -149,6 +152,24 @@ public final class ChatServices {
         return rooms().leaveAll;
     }
 
+    /**
+     * The server API's post (PROTOCOL §7): a publish without a connection, by a caller the room policy lets in
+     * (or a backend), delivered to every connection of the room; the publish's text rules, store and fan-out.
+     */
+    public PostMessageUseCase postMessage() {
+        return rooms().post;
+    }
+
+    /** The server API's history read: a member's {@code history} page, for a caller the room policy lets in. */
+    public ReadHistoryUseCase readHistory() {
+        return rooms().readHistory;
+    }
+
+    /** The server API's members list: a member's {@code members}, for a caller the room policy lets in. */
+    public ListMembersUseCase listMembers() {
+        return rooms().listMembers;
+    }
+
     private Rooms rooms() {
         if (rooms == null) {
             throw new IllegalStateException("this chat has no rooms: build it with roomMembership, messageLog, "
@@ -166,17 +187,26 @@ public final class ChatServices {
         final RoomHistoryUseCase history;
         final LeaveAllRoomsUseCase leaveAll;
         final RoomRequestUseCase request;
+        final PostMessageUseCase post;
+        final ReadHistoryUseCase readHistory;
+        final ListMembersUseCase listMembers;
 
         Rooms(Builder builder, RoomFanOut fanOut, int pageSize) {
             RoomReplies replies = new RoomReplies(builder.messageSender, builder.roomEventRenderer);
+            RoomPublication publication = new RoomPublication(builder.messageLog, builder.textLimit,
+                    builder.broadcastSettings.payloadLimit(), builder.roomEventRenderer, fanOut, builder.clock);
+            HistoryFitting fitting = new HistoryFitting(builder.roomEventRenderer, builder.broadcastSettings.payloadLimit());
+            RoomRoster roster = new RoomRoster(builder.roomMembership, pageSize);
+            RoomAccess access = new RoomAccess(builder.roomPolicy);
             this.join = new JoinRoomService(builder.roomMembership, builder.messageLog, builder.roomPolicy, replies,
                     fanOut, builder.clock);
             this.leave = new LeaveRoomService(builder.roomMembership, replies, fanOut);
-            this.members = new RoomMembersService(builder.roomMembership, replies, pageSize);
-            this.publish = new PublishService(builder.roomMembership, builder.messageLog, builder.textLimit,
-                    builder.broadcastSettings.payloadLimit(), replies, fanOut, builder.clock);
-            this.history = new RoomHistoryService(builder.roomMembership, builder.messageLog, replies,
-                    builder.broadcastSettings.payloadLimit());
+            this.members = new RoomMembersService(builder.roomMembership, replies, roster);
+            this.publish = new PublishService(builder.roomMembership, publication, replies);
+            this.history = new RoomHistoryService(builder.roomMembership, builder.messageLog, replies, fitting);
+            this.post = new PostMessageService(access, publication);
+            this.readHistory = new ReadHistoryService(access, builder.messageLog, fitting);
+            this.listMembers = new ListMembersService(access, roster);
             this.leaveAll = new LeaveAllRoomsService(fanOut);
             this.request = new RoomRequestService(builder.roomRequestParser, replies, join, leave, members, publish,
                     history);

@@ -1,8 +1,6 @@
 package io.github.wschat.core.service;
 
 import io.github.wschat.core.domain.BroadcastReport;
-import io.github.wschat.core.domain.ChatError;
-import io.github.wschat.core.domain.ErrorCode;
 import io.github.wschat.core.domain.Membership;
 import io.github.wschat.core.domain.Presence;
 import io.github.wschat.core.domain.RoomName;
@@ -47,9 +45,7 @@ final class JoinRoomService implements JoinRoomUseCase {
         RoomName room = command.room();
         try {
             if (!policy.mayEnter(command.user(), room)) {
-                return replies.refuse(command.connection(), new ChatError(ErrorCode.FORBIDDEN, room.isPrivate()
-                        ? "room " + room + " is private: your token grants no entry to it"
-                        : "the room policy keeps you out of room " + room, command.ref()));
+                return replies.refuse(command.connection(), RoomAccess.forbidden(room).withRef(command.ref()));
             }
             UserRef user = command.user().ref();
             boolean isNew = membership.join(Membership.of(room, command.connection(), user, clock.instant()));

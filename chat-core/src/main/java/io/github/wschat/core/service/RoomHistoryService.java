@@ -22,13 +22,13 @@ final class RoomHistoryService implements RoomHistoryUseCase {
     private final RoomMembership membership;
     private final MessageLog log;
     private final RoomReplies replies;
-    private final PayloadLimit payloadLimit;
+    private final HistoryFitting fitting;
 
-    RoomHistoryService(RoomMembership membership, MessageLog log, RoomReplies replies, PayloadLimit payloadLimit) {
+    RoomHistoryService(RoomMembership membership, MessageLog log, RoomReplies replies, HistoryFitting fitting) {
         this.membership = Objects.requireNonNull(membership, "membership");
         this.log = Objects.requireNonNull(log, "log");
         this.replies = Objects.requireNonNull(replies, "replies");
-        this.payloadLimit = Objects.requireNonNull(payloadLimit, "payloadLimit");
+        this.fitting = Objects.requireNonNull(fitting, "fitting");
     }
 
     @Override
@@ -39,40 +39,10 @@ final class RoomHistoryService implements RoomHistoryUseCase {
                 return replies.notMember(command.connection(), room, command.ref());
             }
             HistoryPage page = log.read(room, command.after(), command.limit());
-            return new RoomResult.Done(replies.send(command.connection(), fitting(room, page, command.ref())),
+            return new RoomResult.Done(replies.send(command.connection(), fitting.fit(room, page, command.ref()).reply()),
                     BroadcastReport.none());
         } catch (RuntimeException e) {
             return replies.internal(command.connection(), "read the history of room " + room, command.ref(), e);
         }
-    }
-
-    /**
-     * The reply of the page, or of its longest first part whose reply fits the limit, with {@code more}: a
-     * binary search, so at most 7 renderings of a page of 100, and only when the whole page is too large.
-     */
-    private String fitting(RoomName room, HistoryPage page, String ref) {
-        String whole = replies.renderer().history(room, page, ref);
-        if (payloadLimit.fits(whole) || page.messages().size() < 2) {
-            return whole;
-        }
-        int fits = 1;
-        int tooMany = page.messages().size();
-        String reply = render(room, page, 1, ref);
-        while (tooMany - fits > 1) {
-            int middle = (fits + tooMany) >>> 1;
-            String tried = render(room, page, middle, ref);
-            if (payloadLimit.fits(tried)) {
-                fits = middle;
-                reply = tried;
-            } else {
-                tooMany = middle;
-            }
-        }
-        return reply;
-    }
-
-    private String render(RoomName room, HistoryPage page, int count, String ref) {
-        return replies.renderer().history(room, new HistoryPage(page.messages().subList(0, count), page.lastSeq(),
-                true, page.truncated()), ref);
     }
 }

@@ -61,6 +61,11 @@ final class RoomReplies {
     /** {@code internal} for a command a port failed on; the failure is logged with its cause. */
     RoomResult.Refused internal(ConnectionId caller, String what, String ref, RuntimeException failure) {
         LOG.warn("could not {} for {}", what, caller, failure);
-        return refuse(caller, new ChatError(ErrorCode.INTERNAL, "the chat could not " + what + ", try again", ref));
+        return refuse(caller, internalError(what).withRef(ref));
+    }
+
+    /** The {@code internal} error of a call a port failed on, without ref: what could not be done, never why. */
+    static ChatError internalError(String what) {
+        return ChatError.of(ErrorCode.INTERNAL, "the chat could not " + what + ", try again");
     }
 }

@@ -27,13 +27,15 @@ final class HouseRules {
     /** The library's packages: what users put on their class path. */
     static final String[] LIBRARY = {
             "io.github.wschat.core..", "io.github.wschat.json..", "io.github.wschat.inmemory..",
-            "io.github.wschat.aws..", "io.github.wschat.example..", "io.github.wschat.testkit.."};
+            "io.github.wschat.aws..", "io.github.wschat.example..", "io.github.wschat.testkit..",
+            "io.github.wschat.server.."};
     /** The workshop's packages, under {@code tools/}: the local gateway and runner, the benchmarks. */
     static final String[] TOOLS = {"io.github.wschat.local..", "io.github.wschat.benchmarks.."};
     /** Adapters and their users, which reach the core through its ports and domain only. */
     static final String[] OUTSIDE_THE_CORE = {
             "io.github.wschat.json..", "io.github.wschat.inmemory..", "io.github.wschat.aws..",
-            "io.github.wschat.example..", "io.github.wschat.testkit..", "io.github.wschat.local.."};
+            "io.github.wschat.example..", "io.github.wschat.testkit..", "io.github.wschat.local..",
+            "io.github.wschat.server.."};
     /**
      * The one place outside the core that builds services from adapters: the core's own
      * {@code ChatServices} builder, used by the composition roots named here.

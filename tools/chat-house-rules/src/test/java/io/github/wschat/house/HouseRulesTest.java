@@ -24,7 +24,7 @@ class HouseRulesTest {
     void the_rules_see_the_main_classes_of_every_module_and_no_tests() {
         List<String> modulePackages = List.of("io.github.wschat.core", "io.github.wschat.json",
                 "io.github.wschat.inmemory", "io.github.wschat.aws", "io.github.wschat.example",
-                "io.github.wschat.testkit", "io.github.wschat.local", "io.github.wschat.local.runner",
+                "io.github.wschat.testkit", "io.github.wschat.server", "io.github.wschat.local", "io.github.wschat.local.runner",
                 "io.github.wschat.benchmarks");
         for (String module : modulePackages) {
             assertThat(EVERY_MODULE.stream().anyMatch(c -> c.getPackageName().startsWith(module)))
