@@ -54,7 +54,7 @@ import java.util.function.Function;
  */
 final class ServerApi {
 
-    static final String HEALTH_PATH = "/healthz";
+    static final String HEALTH_PATH = ServerSettings.HEALTH_PATH;
     private static final Logger LOG = LoggerFactory.getLogger(ServerApi.class);
     private static final String BEARER = "bearer ";
     private static final String HISTORY_AFTER_RULE = "an integer of at least 0";

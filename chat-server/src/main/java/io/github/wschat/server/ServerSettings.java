@@ -65,6 +65,8 @@ public record ServerSettings(int port, String tableName, String membershipsTable
             CONNECTIONS_ENDPOINT, AUTH_ISSUER, AUTH_AUDIENCE);
 
     public static final int DEFAULT_PORT = 8080;
+    /** The path the load balancer health-checks, answered 200 without a token. */
+    public static final String HEALTH_PATH = "/healthz";
     public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 25;
     public static final Duration DEFAULT_MESSAGE_RETENTION = MessageLog.DEFAULT_RETENTION;
 

@@ -1,5 +1,7 @@
 package io.github.wschat.server.template;
 
+import io.github.wschat.server.ServerSettings;
+
 import io.github.wschat.testkit.sam.SamTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,13 +32,12 @@ class ServerTemplateTest {
     private static final String POST_TO_CONNECTIONS =
             "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApiId}/${WebSocketStage}/POST/@connections/*";
     private static final String CONTAINER = "chat-server";
-    private static final int CONTAINER_PORT = 8080;
+    /** The jar's default port, which the template must set. */
+    private static final int CONTAINER_PORT = ServerSettings.DEFAULT_PORT;
     private static final List<Object> PRIVATE_SUBNETS = List.of(Map.of("Ref", "PrivateSubnetA"), Map.of("Ref", "PrivateSubnetB"));
 
-    /** What the server reads from its environment (the container contract). */
-    private static final Set<String> SERVER_ENVIRONMENT = Set.of("PORT", "TABLE_NAME", "MEMBERSHIPS_TABLE_NAME",
-            "MESSAGES_TABLE_NAME", "CONNECTIONS_ENDPOINT", "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URL",
-            "MESSAGE_RETENTION_DAYS", "AWS_REGION", "SHUTDOWN_GRACE_SECONDS");
+    /** What the server reads from its environment (the container contract), as the jar itself lists it. */
+    private static final Set<String> SERVER_ENVIRONMENT = Set.copyOf(ServerSettings.VARIABLES);
 
     /**
      * The resources nothing else in the template names, each deployed for its effect alone: the API's routes
@@ -263,7 +264,7 @@ class ServerTemplateTest {
                 .containsEntry("Port", CONTAINER_PORT)
                 .containsEntry("HealthCheckProtocol", "HTTP")
                 .containsEntry("HealthCheckPort", "traffic-port")
-                .containsEntry("HealthCheckPath", "/healthz")
+                .containsEntry("HealthCheckPath", ServerSettings.HEALTH_PATH)
                 .containsEntry("Matcher", Map.of("HttpCode", "200"))
                 .containsEntry("VpcId", Map.of("Ref", "Vpc"));
         int deregistrationDelay = Integer.parseInt(String.valueOf(attributes(targetGroup.get("TargetGroupAttributes"))
