@@ -63,6 +63,13 @@ import java.util.regex.Pattern;
  * must be what a {@code UserIdentity} accepts (user id 1 to 256 characters, name 1 to 128, no control
  * characters, not blank; at most 256 room grants, each a room name or a prefix ending in {@code *}), else 400
  * with a one-line reason.
+ *
+ * <p>The token endpoint answers CORS with {@code Access-Control-Allow-Origin: *} (and a preflight {@code OPTIONS}
+ * with 204), so that a page of another origin, the local runner's chat page on its own port, can read the token it
+ * mints. Any origin is acceptable here because the endpoint guards nothing CORS could: it mints a token for
+ * whoever asks, without credentials or cookies, to anything that reaches 127.0.0.1 ({@code curl} included); its
+ * tokens are signed with a key made at this start and are accepted only by what trusts this issuer's key set, a
+ * local chat of test data. The key set and everything else answer without CORS headers.
  */
 public final class LoopbackIssuer implements AutoCloseable {
 
@@ -200,7 +207,15 @@ public final class LoopbackIssuer implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (!"GET".equals(exchange.getRequestMethod())) {
+            boolean devToken = tokenEndpoint && TOKEN_PATH.equals(path);
+            if (devToken) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            }
+            if (devToken && "OPTIONS".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "GET");
+                exchange.getResponseHeaders().set("Access-Control-Max-Age", "600");
+                exchange.sendResponseHeaders(204, -1);
+            } else if (!"GET".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, "text/plain", "only GET");
             } else if (JWKS_PATH.equals(path)) {
                 jwksFetches.incrementAndGet();
@@ -209,7 +224,7 @@ public final class LoopbackIssuer implements AutoCloseable {
                 } else {
                     respond(exchange, 503, "text/plain", "the key set is unavailable (jwksAvailable(false))");
                 }
-            } else if (tokenEndpoint && TOKEN_PATH.equals(path)) {
+            } else if (devToken) {
                 devToken(exchange);
             } else {
                 respond(exchange, 404, "text/plain", "no such path: " + path);

@@ -136,6 +136,26 @@ class LoopbackIssuerTest {
     }
 
     @Test
+    void the_token_endpoint_answers_any_origin_with_cors_and_the_key_set_does_not() throws Exception {
+        HttpRequest fromThePage = HttpRequest.newBuilder(URI.create(issuer.tokenEndpoint() + "?user=alice"))
+                .header("Origin", "http://127.0.0.1:8082").GET().build();
+        HttpResponse<String> token = http.send(fromThePage, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = get(URI.create(issuer.tokenEndpoint() + "?name=nobody"));
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(issuer.tokenEndpoint())
+                .header("Origin", "http://127.0.0.1:8082").header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(token.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).as("a refusal the page can read").hasValue("*");
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET");
+        assertThat(get(issuer.jwksUrl()).headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void without_the_token_endpoint_there_is_none() throws Exception {
         try (LoopbackIssuer plain = LoopbackIssuer.start()) {
             assertThat(get(URI.create(plain.issuer() + LoopbackIssuer.TOKEN_PATH + "?user=a")).statusCode()).isEqualTo(404);

@@ -52,7 +52,8 @@ import java.util.function.Consumer;
  * {@code TABLE_NAME} (required), {@code AWS_ENDPOINT_URL_DYNAMODB}; identity as {@link LocalAuth} says:
  * {@code CHAT_AUTH=dev} (a development issuer on {@code CHAT_ISSUER_PORT}, default the chat's port + 1),
  * or {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE}, {@code AUTH_JWKS_URL} for an issuer of yours, or neither
- * (authorization off, the tutorial's API). The one argument is the template
+ * (authorization off, the tutorial's API); {@code CHAT_WEB_PORT} for the chat page ({@link LocalWebPage}, default
+ * the chat's port + 2). The one argument is the template
  * (default {@code chat-lambda-example/template.yaml}). SIGTERM or Ctrl-C stops it: every connection
  * is closed with 1001 and gets its {@code $disconnect}.
  */
@@ -74,15 +75,17 @@ public final class LocalChat implements AutoCloseable {
     private final String tableName;
     private final Optional<RoomTables> roomTables;
     private final LocalAuth auth;
+    private final LocalWebPage webPage;
 
     private LocalChat(LocalWebSocketApi api, DynamoDbLocalServer embeddedDynamoDb, URI dynamoDbEndpoint, String tableName,
-                      Optional<RoomTables> roomTables, LocalAuth auth) {
+                      Optional<RoomTables> roomTables, LocalAuth auth, LocalWebPage webPage) {
         this.api = api;
         this.embeddedDynamoDb = embeddedDynamoDb;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
         this.tableName = tableName;
         this.roomTables = roomTables;
         this.auth = auth;
+        this.webPage = webPage;
     }
 
     /** The tables of rooms, as the handlers read them. */
@@ -95,6 +98,7 @@ public final class LocalChat implements AutoCloseable {
             tableName(System.getenv());
             roomTables(System.getenv());
             LocalAuth.check(System.getenv());
+            LocalWebPage.port(System.getenv(), DEFAULT_PORT);
         } catch (IllegalArgumentException missing) {
             // before anything starts: the handlers would fail on their first event
             System.err.println("wschat: " + missing.getMessage());
@@ -173,7 +177,15 @@ public final class LocalChat implements AutoCloseable {
         LocalWebSocketApi api = builder.start();
         // handlers are made on first use, after this: their SDK clients see the endpoint of this port
         System.setProperty(CONNECTIONS_ENDPOINT_PROPERTY, api.connectionsEndpoint().toString());
-        return new LocalChat(api, embedded, dynamoDb, tableName, rooms, auth);
+        LocalWebPage webPage;
+        try {
+            webPage = LocalWebPage.start(LocalWebPage.port(environment, port), api.webSocketUri(),
+                    auth.devIssuer().map(LoopbackIssuer::tokenEndpoint));
+        } catch (RuntimeException e) {
+            new LocalChat(api, embedded, dynamoDb, tableName, rooms, auth, null).close();
+            throw e;
+        }
+        return new LocalChat(api, embedded, dynamoDb, tableName, rooms, auth, webPage);
     }
 
     public URI webSocketUri() {
@@ -201,6 +213,11 @@ public final class LocalChat implements AutoCloseable {
         return api;
     }
 
+    /** The chat page of chat-web, served beside the chat: {@code http://127.0.0.1:PORT/}. */
+    public URI webPageUri() {
+        return webPage.uri();
+    }
+
     void printBanner(PrintStream out) {
         out.println("wschat is running locally");
         out.println("  table:       " + tableName + " on " + (embeddedDynamoDb != null
@@ -209,6 +226,7 @@ public final class LocalChat implements AutoCloseable {
                 + rooms.messages() + " (messages), routes join, leave, members, publish, history")
                 .orElse("off (set " + MEMBERSHIPS_TABLE_NAME + " and " + MESSAGES_TABLE_NAME + " for them)"));
         out.println("  @connections " + api.connectionsEndpoint());
+        out.println("  page:        " + webPage.uri());
         auth.printBanner(out, api.webSocketUri().toString());
         out.println("Ready: " + api.webSocketUri());
         out.flush();
@@ -221,6 +239,9 @@ public final class LocalChat implements AutoCloseable {
 
     @Override
     public void close() {
+        if (webPage != null) {
+            webPage.close();
+        }
         api.close();
         auth.close();
         if (embeddedDynamoDb != null) {

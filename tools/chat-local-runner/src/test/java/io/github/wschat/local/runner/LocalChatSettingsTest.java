@@ -1,5 +1,6 @@
 package io.github.wschat.local.runner;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.wschat.aws.dynamodb.DynamoDbMessageLog;
 import io.github.wschat.aws.dynamodb.DynamoDbRoomMembership;
 import io.github.wschat.testkit.dynamodb.DynamoDbLocalClients;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +29,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The run command's settings: a DynamoDB of the user's, the table name, a free port, the banner. */
+/** The run command's settings: a DynamoDB of the user's, the table name, a free port, the banner, the page's config. */
 class LocalChatSettingsTest {
 
     private static final List<String> SDK_PROPERTIES = List.of(
@@ -48,7 +52,11 @@ class LocalChatSettingsTest {
                     assertThat(chat.webSocketUri().getPort()).isPositive();
                     assertThat(banner.toString(StandardCharsets.UTF_8))
                             .contains("table:       my-chat-connections on " + usersDynamoDb.endpoint())
+                            .contains("page:        http://127.0.0.1:" + chat.webPageUri().getPort() + "/")
                             .contains("Ready: ws://127.0.0.1:" + chat.webSocketUri().getPort() + "/production");
+                    assertThat(chat.webPageUri().getPort()).isPositive().isNotEqualTo(chat.webSocketUri().getPort());
+                    assertThat(configOf(chat)).as("the page's config.json: anonymous, without a token URL")
+                            .isEqualTo(Map.of("webSocketUrl", chat.webSocketUri().toString()));
                 } finally {
                     chat.close();
                 }
@@ -152,9 +160,19 @@ class LocalChatSettingsTest {
                     .contains("auth:        a development issuer at " + issuer + " (CHAT_AUTH=dev)")
                     .contains("get a token: curl \"" + issuer + "/dev/token?user=alice&name=Alice\"")
                     .contains("connect with: npx wscat -c \"" + chat.webSocketUri() + "?token=$(curl -s '" + issuer
-                            + "/dev/token?user=alice&name=Alice')\"");
+                            + "/dev/token?user=alice&name=Alice')\"")
+                    .contains("page:        " + chat.webPageUri());
+            assertThat(configOf(chat)).as("the page's config.json").isEqualTo(Map.of(
+                    "webSocketUrl", chat.webSocketUri().toString(), "devTokenUrl", issuer + "/dev/token"));
         }
         assertThat(System.getProperty(LocalAuth.AUTH_ISSUER)).as("cleared on close").isNull();
+    }
+
+    private static Map<String, Object> configOf(LocalChat chat) throws Exception {
+        HttpResponse<String> config = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(chat.webPageUri().resolve("/config.json")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(config.statusCode()).isEqualTo(200);
+        return JSON.std.mapFrom(config.body());
     }
 
     private static List<String> tablesOf(DynamoDbLocalServer dynamoDb) {
