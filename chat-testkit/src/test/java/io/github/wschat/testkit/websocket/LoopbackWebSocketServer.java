@@ -141,9 +141,16 @@ final class LoopbackWebSocketServer implements AutoCloseable, AfterEachCallback 
         // would pass Netty's WebSocket handler, which writes a 1000 close frame first. With a reset (linger 0),
         // as a connection lost on the network ends: the JDK's WebSocket client, under load, now and then never
         // reported an orderly FIN (seen in four full builds), where it reports a reset at once.
+        // On the connection's event loop, where Netty closes a socket the client ended first: the option is
+        // set only on a socket still open (set on a closed one, it threw "Socket is closed").
         for (Channel connection : connections) {
-            connection.config().setOption(ChannelOption.SO_LINGER, 0);
-            connection.pipeline().firstContext().close().syncUninterruptibly();
+            connection.eventLoop().submit(() -> {
+                if (connection.isOpen()) {
+                    connection.config().setOption(ChannelOption.SO_LINGER, 0);
+                    connection.pipeline().firstContext().close();
+                }
+            }).syncUninterruptibly();
+            connection.closeFuture().syncUninterruptibly();
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
