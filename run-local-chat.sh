@@ -9,6 +9,8 @@
 #   AWS_ENDPOINT_URL_DYNAMODB  use that DynamoDB instead (the tables are created when missing)
 #   CHAT_AUTH=dev              require tokens, minted by a development issuer on loopback (URL printed)
 #   AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL  require tokens of that issuer instead
+#   CHAT_WEB_PORT              the chat page's port (default CHAT_PORT + 2)
+#   CHAT_SERVER_PORT           the server API's port, with rooms (default CHAT_PORT + 3)
 # Then, in two terminals: npx wscat -c ws://127.0.0.1:8080/production   — Ctrl-C here stops it.
 set -euo pipefail
 cd "$(dirname "$0")"

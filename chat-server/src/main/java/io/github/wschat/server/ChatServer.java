@@ -24,6 +24,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -59,12 +60,14 @@ final class ChatServer {
     private final ThreadPoolExecutor workers;
     private final ChannelGroup channels = new DefaultChannelGroup("wschat-server", GlobalEventExecutor.INSTANCE);
     private final InFlight inFlight = new InFlight();
+    private final InetAddress address;
     private Channel listening;
     private boolean stopped;
 
     private ChatServer(Builder builder) {
         this.api = Objects.requireNonNull(builder.api, "api");
         this.requestedPort = builder.port;
+        this.address = builder.address;
         this.maxBodyBytes = builder.maxBodyBytes;
         this.group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("wschat-server-io", true),
                 NioIoHandler.newFactory());
@@ -95,7 +98,8 @@ final class ChatServer {
                                 new RequestHandler(api, workers, inFlight));
                     }
                 });
-        listening = bootstrap.bind(requestedPort).syncUninterruptibly().channel();
+        listening = (address == null ? bootstrap.bind(requestedPort) : bootstrap.bind(address, requestedPort))
+                .syncUninterruptibly().channel();
         LOG.atInfo().addKeyValue("port", port()).log("chat server listening on port {}", port());
         return this;
     }
@@ -189,6 +193,7 @@ final class ChatServer {
     static final class Builder {
         private ServerApi api;
         private int port = ServerSettings.DEFAULT_PORT;
+        private InetAddress address;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int workers = DEFAULT_WORKERS;
         private int queue = DEFAULT_QUEUE;
@@ -204,6 +209,12 @@ final class ChatServer {
         /** Default {@value ServerSettings#DEFAULT_PORT}; 0 for any free port. */
         Builder port(int value) {
             this.port = value;
+            return this;
+        }
+
+        /** The address listened on; default every interface (a container's). */
+        Builder address(InetAddress value) {
+            this.address = value;
             return this;
         }
 

@@ -14,6 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,8 +26,11 @@ import java.util.function.Consumer;
  * and the task role), the DynamoDB connection store and room adapters, the core's server use cases through
  * {@link ApiGatewayChat} (the one place services are made), the authorizer's {@link JwtVerifier}, and the
  * {@link ChatServer} on them.
+ *
+ * <p>Public for a process that hosts the server beside other things, as the local runner does (on DynamoDB Local
+ * and the local WebSocket API's {@code @connections}); the container runs it through {@link ChatServerMain}.
  */
-final class ChatServerApplication {
+public final class ChatServerApplication implements AutoCloseable {
 
     private final ServerSettings settings;
     private final DynamoDbClient dynamoDb;
@@ -74,30 +78,33 @@ final class ChatServerApplication {
         URI endpoint = settings.connectionsEndpoint();
         ServerApi api = new ServerApi(JwtVerifier.create(settings.auth()), chat.postMessage(endpoint),
                 chat.readHistory(endpoint), chat.listMembers(endpoint));
-        ChatServer.Builder server = ChatServer.builder().api(api).port(settings.port());
+        ChatServer.Builder server = ChatServer.builder().api(api).port(settings.port()).address(builder.address);
         builder.serverSettings.accept(server);
         this.server = server.build();
     }
 
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
-    ChatServerApplication start() {
+    /** Binds the port and starts answering. */
+    public ChatServerApplication start() {
         server.start();
         return this;
     }
 
-    int port() {
+    /** The port it listens on (the one picked when the settings' port is 0). */
+    public int port() {
         return server.port();
     }
 
     /** The graceful stop with the settings' grace, then the SDK clients closed; how many requests went unanswered. */
-    synchronized int stop() {
+    public synchronized int stop() {
         return stop(settings.shutdownGrace());
     }
 
-    synchronized int stop(Duration grace) {
+    /** The graceful stop with {@code grace}, then the SDK clients closed; how many requests went unanswered. */
+    public synchronized int stop(Duration grace) {
         if (stopped) {
             return 0;
         }
@@ -112,30 +119,43 @@ final class ChatServerApplication {
         }
     }
 
+    /** Stops as {@link #stop()} does. */
+    @Override
+    public void close() {
+        stop();
+    }
+
     /** The settings, and for tests the clients and the server's limits. */
-    static final class Builder {
+    public static final class Builder {
         private ServerSettings settings;
         private DynamoDbClient dynamoDb;
         private Consumer<ApiGatewayMessageSender.Builder> senderSettings;
         private Consumer<ChatServer.Builder> serverSettings = server -> { };
+        private InetAddress address;
 
         private Builder() {
         }
 
-        Builder settings(ServerSettings value) {
+        public Builder settings(ServerSettings value) {
             this.settings = value;
             return this;
         }
 
         /** A client of the caller's, not closed by the application; default one of the SDK's default chains. */
-        Builder dynamoDbClient(DynamoDbClient value) {
+        public Builder dynamoDbClient(DynamoDbClient value) {
             this.dynamoDb = value;
             return this;
         }
 
         /** The senders' region, credentials, retries; default the SDK's default chains. */
-        Builder senderSettings(Consumer<ApiGatewayMessageSender.Builder> value) {
+        public Builder senderSettings(Consumer<ApiGatewayMessageSender.Builder> value) {
             this.senderSettings = value;
+            return this;
+        }
+
+        /** The address listened on, such as loopback for a server on a developer's machine; default every interface. */
+        public Builder address(InetAddress value) {
+            this.address = value;
             return this;
         }
 
@@ -145,7 +165,7 @@ final class ChatServerApplication {
             return this;
         }
 
-        ChatServerApplication build() {
+        public ChatServerApplication build() {
             return new ChatServerApplication(this);
         }
     }

@@ -17,6 +17,7 @@ import io.github.wschat.testkit.dynamodb.DynamoDbTables;
 import io.github.wschat.testkit.jwt.LoopbackIssuer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -52,6 +53,7 @@ final class ServerFixture implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final DynamoDbRoomMembership membership;
     private ChatServerApplication application;
+    private DynamoDbClient serverDynamoDb;
     private URI base;
 
     private ServerFixture() throws Exception {
@@ -76,10 +78,21 @@ final class ServerFixture implements AutoCloseable {
     }
 
     static ServerFixture start(Consumer<ChatServer.Builder> limits) throws Exception {
+        return start(limits, null);
+    }
+
+    /** The engines and the server, whose DynamoDB client (not the fixture's own) runs {@code interceptor} on each call. */
+    static ServerFixture start(ExecutionInterceptor interceptor) throws Exception {
+        return start(server -> { }, interceptor);
+    }
+
+    private static ServerFixture start(Consumer<ChatServer.Builder> limits, ExecutionInterceptor interceptor)
+            throws Exception {
         ServerFixture fixture = new ServerFixture();
         fixture.application = ChatServerApplication.builder()
                 .settings(ServerSettings.fromEnvironment(fixture.environment()))
-                .dynamoDbClient(fixture.dynamoDb)
+                .dynamoDbClient(interceptor == null ? fixture.dynamoDb
+                        : (fixture.serverDynamoDb = fixture.dynamoDbServer.newClient(interceptor)))
                 .senderSettings(LOCAL_SENDERS)
                 .server(limits)
                 .build()
@@ -162,6 +175,9 @@ final class ServerFixture implements AutoCloseable {
     public void close() {
         if (application != null) {
             application.stop(Duration.ofSeconds(5));
+        }
+        if (serverDynamoDb != null) {
+            serverDynamoDb.close();
         }
         issuer.close();
         connections.close();

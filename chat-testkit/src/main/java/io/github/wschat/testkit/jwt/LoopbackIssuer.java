@@ -58,11 +58,13 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>With {@link Builder#tokenEndpoint(boolean) tokenEndpoint(true)}, {@code GET {issuer}/dev/token?user=…&name=…&rooms=a,b}
- * answers a token for that user as {@code text/plain} (RS256, 12 h); {@code user} is required, and each value
- * must be what a {@code UserIdentity} accepts (user id 1 to 256 characters, name 1 to 128, no control
- * characters, not blank; at most 256 room grants, each a room name or a prefix ending in {@code *}), else 400
- * with a one-line reason.
+ * <p>With {@link Builder#tokenEndpoint(boolean) tokenEndpoint(true)},
+ * {@code GET {issuer}/dev/token?user=…&name=…&rooms=a,b&scope=…} answers a token for that user as {@code text/plain}
+ * (RS256, 12 h); {@code user} is required, and each value must be what a {@code UserIdentity} accepts (user id 1 to
+ * 256 characters, name 1 to 128, no control characters, not blank; at most 256 room grants, each a room name or a
+ * prefix ending in {@code *}), and {@code scope} (the token's {@code scope} claim, such as the server API's
+ * {@code wschat:server} for a backend) space-separated scope tokens of RFC 6749 §3.3, at most 256 characters, else
+ * 400 with a one-line reason.
  *
  * <p>The token endpoint answers CORS with {@code Access-Control-Allow-Origin: *} (and a preflight {@code OPTIONS}
  * with 204), so that a page of another origin, the local runner's chat page on its own port, can read the token it
@@ -91,6 +93,9 @@ public final class LoopbackIssuer implements AutoCloseable {
     static final int MAX_ROOM_GRANTS = 256;
     private static final Pattern GRANT = Pattern.compile("[A-Za-z0-9_.:-]{1,64}|[A-Za-z0-9_.:-]{0,63}\\*");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** RFC 6749 §3.3: scope-token *( SP scope-token ), scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
+    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
+    static final int MAX_SCOPE_LENGTH = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The key a token is signed with. */
@@ -246,11 +251,19 @@ public final class LoopbackIssuer implements AutoCloseable {
         if (problem == null) {
             problem = problemWithGrants(grants);
         }
+        String scope = query.get("scope");
+        if (problem == null && scope != null && (scope.length() > MAX_SCOPE_LENGTH || !SCOPE.matcher(scope).matches())) {
+            problem = "scope must be scope tokens separated by one space (RFC 6749 3.3), at most " + MAX_SCOPE_LENGTH
+                    + " characters";
+        }
         if (problem != null) {
             respond(exchange, 400, "text/plain", problem);
             return;
         }
         TokenBuilder token = token().subject(user).rooms(grants).expiresIn(DEV_TOKEN_LIFETIME);
+        if (scope != null) {
+            token.claim("scope", scope);
+        }
         respond(exchange, 200, "text/plain", (name == null ? token : token.name(name)).sign());
     }
 

@@ -123,11 +123,21 @@ class LoopbackIssuerTest {
         assertThat(token.getJWTClaimsSet().getStringListClaim("rooms")).containsExactly("lobby", "private-*");
         assertThat(token.getJWTClaimsSet().getExpirationTime().toInstant())
                 .isAfter(Instant.now().plus(Duration.ofHours(11)));
+        assertThat(token.getJWTClaimsSet().getClaim("scope")).as("no scope unless asked").isNull();
+    }
+
+    @Test
+    void the_token_endpoint_puts_the_scope_asked_for_in_the_token() throws Exception {
+        HttpResponse<String> response = get(URI.create(issuer.tokenEndpoint() + "?user=backend&scope=wschat:server%20other"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SignedJWT.parse(response.body()).getJWTClaimsSet().getStringClaim("scope")).isEqualTo("wschat:server other");
     }
 
     @Test
     void the_token_endpoint_answers_400_with_one_line_for_bad_input() throws Exception {
-        for (String query : List.of("", "?name=Alice", "?user=%20", "?user=a&rooms=bad%20room", "?user=a&name=" + "n".repeat(129))) {
+        for (String query : List.of("", "?name=Alice", "?user=%20", "?user=a&rooms=bad%20room", "?user=a&name=" + "n".repeat(129),
+                "?user=a&scope=", "?user=a&scope=a%20%20b", "?user=a&scope=%22quoted%22", "?user=a&scope=" + "s".repeat(257))) {
             HttpResponse<String> response = get(URI.create(issuer.tokenEndpoint() + query));
 
             assertThat(response.statusCode()).as(query).isEqualTo(400);

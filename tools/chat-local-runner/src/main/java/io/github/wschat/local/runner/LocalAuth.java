@@ -85,6 +85,11 @@ final class LocalAuth implements AutoCloseable {
         return !settings.isEmpty();
     }
 
+    /** {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE} and {@code AUTH_JWKS_URL}, those set; none when off. */
+    Map<String, String> settings() {
+        return Map.copyOf(settings);
+    }
+
     /** The template's parameters that turn its authorizer on; none when off. */
     Map<String, String> templateParameters() {
         Map<String, String> parameters = new LinkedHashMap<>();

@@ -53,7 +53,8 @@ import java.util.function.Consumer;
  * {@code CHAT_AUTH=dev} (a development issuer on {@code CHAT_ISSUER_PORT}, default the chat's port + 1),
  * or {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE}, {@code AUTH_JWKS_URL} for an issuer of yours, or neither
  * (authorization off, the tutorial's API); {@code CHAT_WEB_PORT} for the chat page ({@link LocalWebPage}, default
- * the chat's port + 2). The one argument is the template
+ * the chat's port + 2); with rooms, {@code CHAT_SERVER_PORT} for the server API of chat-server ({@link LocalServerApi},
+ * default the chat's port + 3). The one argument is the template
  * (default {@code chat-lambda-example/template.yaml}). SIGTERM or Ctrl-C stops it: every connection
  * is closed with 1001 and gets its {@code $disconnect}.
  */
@@ -76,9 +77,10 @@ public final class LocalChat implements AutoCloseable {
     private final Optional<RoomTables> roomTables;
     private final LocalAuth auth;
     private final LocalWebPage webPage;
+    private final LocalServerApi serverApi;
 
     private LocalChat(LocalWebSocketApi api, DynamoDbLocalServer embeddedDynamoDb, URI dynamoDbEndpoint, String tableName,
-                      Optional<RoomTables> roomTables, LocalAuth auth, LocalWebPage webPage) {
+                      Optional<RoomTables> roomTables, LocalAuth auth, LocalWebPage webPage, LocalServerApi serverApi) {
         this.api = api;
         this.embeddedDynamoDb = embeddedDynamoDb;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
@@ -86,6 +88,7 @@ public final class LocalChat implements AutoCloseable {
         this.roomTables = roomTables;
         this.auth = auth;
         this.webPage = webPage;
+        this.serverApi = serverApi;
     }
 
     /** The tables of rooms, as the handlers read them. */
@@ -99,6 +102,7 @@ public final class LocalChat implements AutoCloseable {
             roomTables(System.getenv());
             LocalAuth.check(System.getenv());
             LocalWebPage.port(System.getenv(), DEFAULT_PORT);
+            LocalServerApi.port(System.getenv(), DEFAULT_PORT);
         } catch (IllegalArgumentException missing) {
             // before anything starts: the handlers would fail on their first event
             System.err.println("wschat: " + missing.getMessage());
@@ -177,15 +181,20 @@ public final class LocalChat implements AutoCloseable {
         LocalWebSocketApi api = builder.start();
         // handlers are made on first use, after this: their SDK clients see the endpoint of this port
         System.setProperty(CONNECTIONS_ENDPOINT_PROPERTY, api.connectionsEndpoint().toString());
-        LocalWebPage webPage;
+        LocalWebPage webPage = null;
+        LocalServerApi serverApi = null;
         try {
             webPage = LocalWebPage.start(LocalWebPage.port(environment, port), api.webSocketUri(),
                     auth.devIssuer().map(LoopbackIssuer::tokenEndpoint));
+            if (rooms.isPresent()) {
+                serverApi = LocalServerApi.start(environment, port, auth, dynamoDb, tableName, rooms.get(),
+                        api.connectionsEndpoint());
+            }
         } catch (RuntimeException e) {
-            new LocalChat(api, embedded, dynamoDb, tableName, rooms, auth, null).close();
+            new LocalChat(api, embedded, dynamoDb, tableName, rooms, auth, webPage, null).close();
             throw e;
         }
-        return new LocalChat(api, embedded, dynamoDb, tableName, rooms, auth, webPage);
+        return new LocalChat(api, embedded, dynamoDb, tableName, rooms, auth, webPage, serverApi);
     }
 
     public URI webSocketUri() {
@@ -218,6 +227,19 @@ public final class LocalChat implements AutoCloseable {
         return webPage.uri();
     }
 
+    /**
+     * The server API of chat-server ({@link LocalServerApi}), {@code http://127.0.0.1:PORT}, when rooms are on (it
+     * serves rooms only).
+     */
+    public Optional<URI> serverApiUri() {
+        return Optional.ofNullable(serverApi).map(LocalServerApi::uri);
+    }
+
+    /** The development issuer whose tokens the server API accepts: {@code CHAT_AUTH=dev}'s, or its own when auth is off. */
+    public Optional<LoopbackIssuer> serverApiIssuer() {
+        return Optional.ofNullable(serverApi).flatMap(LocalServerApi::devIssuer);
+    }
+
     void printBanner(PrintStream out) {
         out.println("wschat is running locally");
         out.println("  table:       " + tableName + " on " + (embeddedDynamoDb != null
@@ -228,6 +250,9 @@ public final class LocalChat implements AutoCloseable {
         out.println("  @connections " + api.connectionsEndpoint());
         out.println("  page:        " + webPage.uri());
         auth.printBanner(out, api.webSocketUri().toString());
+        if (serverApi != null) {
+            serverApi.printBanner(out);
+        }
         out.println("Ready: " + api.webSocketUri());
         out.flush();
     }
@@ -239,6 +264,9 @@ public final class LocalChat implements AutoCloseable {
 
     @Override
     public void close() {
+        if (serverApi != null) {
+            serverApi.close();
+        }
         if (webPage != null) {
             webPage.close();
         }

@@ -95,20 +95,7 @@ final class LocalWebPage implements AutoCloseable {
      * @throws IllegalArgumentException if {@code CHAT_WEB_PORT} is not a port number (0 to 65535)
      */
     static int port(Map<String, String> environment, int chatPort) {
-        String configured = environment.get(CHAT_WEB_PORT);
-        if (configured == null || configured.isBlank()) {
-            return chatPort == 0 ? 0 : chatPort + 2;
-        }
-        try {
-            int port = Integer.parseInt(configured.strip());
-            if (port >= 0 && port <= 65_535) {
-                return port;
-            }
-        } catch (NumberFormatException notANumber) {
-            // told below
-        }
-        throw new IllegalArgumentException(CHAT_WEB_PORT + " is the chat page's port, 0 to 65535 (0: a free one),"
-                + " not \"" + configured + "\"");
+        return PortSetting.of(environment, CHAT_WEB_PORT, chatPort, 2, "the chat page's port");
     }
 
     @Override
